@@ -55,9 +55,6 @@ func (t *Tx) roles(ctx context.Context, userID int64) ([]lvzhi.Role, error) {
 func (s *Store) CreateUser(ctx context.Context, a lvzhi.Actor, u lvzhi.User, password string) (lvzhi.User, error) {
 	u.Username = strings.ToLower(strings.TrimSpace(u.Username))
 	u.State = lvzhi.UserActive
-	if err := u.Validate(); err != nil {
-		return u, err
-	}
 	if err := lvzhi.Authorize(a, lvzhi.ActionCreate, lvzhi.Target{Kind: lvzhi.KindUser, CommitteeID: u.CommitteeID}); err != nil {
 		return u, err
 	}
@@ -65,8 +62,16 @@ func (s *Store) CreateUser(ctx context.Context, a lvzhi.Actor, u lvzhi.User, pas
 	if err != nil {
 		return u, err
 	}
+	// Report every problem at once: the account's fields and the password together.
+	fields := lvzhi.ErrorFields(u.Validate())
 	if msg := policy.CheckPassword(u.Username, password); msg != "" {
-		return u, lvzhi.Invalid(map[string]string{"password": msg})
+		if fields == nil {
+			fields = map[string]string{}
+		}
+		fields["password"] = msg
+	}
+	if err := lvzhi.Invalid(fields); err != nil {
+		return u, err
 	}
 	hash, err := auth.Hash(password, auth.DefaultParams)
 	if err != nil {

@@ -1,0 +1,111 @@
+package web
+
+import (
+	"bytes"
+	"net/http"
+	"net/url"
+	"strconv"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"lvzhi"
+)
+
+// auditPage is the data of the audit log page.
+type auditPage struct {
+	Layout
+	Entries []lvzhi.AuditEntry
+	Total   int
+	Filter  lvzhi.AuditFilter
+	Query   url.Values
+	Pages   int
+}
+
+// PageURL is the log's URL for page n with the same filters.
+func (p auditPage) PageURL(n int) string {
+	q := url.Values{}
+	for k, v := range p.Query {
+		q[k] = v
+	}
+	q.Set("page", strconv.Itoa(n))
+	return "/audit?" + q.Encode()
+}
+
+// auditFilter reads the audit filter: user, action prefix, object and a date range in
+// China time (the "to" day included).
+func auditFilter(q url.Values) lvzhi.AuditFilter {
+	f := lvzhi.AuditFilter{Username: q.Get("username"), Action: q.Get("action"), Object: q.Get("object")}
+	if t, err := time.ParseInLocation("2006-01-02", q.Get("from"), china); err == nil {
+		f.From = t
+	}
+	if t, err := time.ParseInLocation("2006-01-02", q.Get("to"), china); err == nil {
+		f.To = t.AddDate(0, 0, 1)
+	}
+	f.Page, _ = strconv.Atoi(q.Get("page"))
+	f.PerPage, _ = strconv.Atoi(q.Get("per_page"))
+	return f
+}
+
+func (s *Server) handleAuditList(w http.ResponseWriter, r *http.Request) {
+	p := auditPage{Layout: s.layout(r, "audit.title"), Filter: auditFilter(r.URL.Query()), Query: r.URL.Query()}
+	p.Query.Del("page")
+	var err error
+	if p.Entries, p.Total, err = s.st.ListAudit(r.Context(), actor(r), p.Filter); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p.Pages = p.Filter.Pages(p.Total)
+	s.render(w, r, http.StatusOK, "audit", p)
+}
+
+// handleAuditExport writes the filtered log (up to 100,000 rows) as XLSX.
+func (s *Server) handleAuditExport(w http.ResponseWriter, r *http.Request) {
+	f := auditFilter(r.URL.Query())
+	f.Page, f.PerPage = 1, 500
+	var all []lvzhi.AuditEntry
+	for len(all) < 100000 {
+		rows, _, err := s.st.ListAudit(r.Context(), actor(r), f)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		all = append(all, rows...)
+		if len(rows) < f.Limit() {
+			break
+		}
+		f.Page++
+	}
+	b, err := auditXLSX(all)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	sendXLSX(w, "审计日志"+time.Now().In(china).Format("20060102")+".xlsx", b)
+}
+
+func auditXLSX(rows []lvzhi.AuditEntry) ([]byte, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		return nil, err
+	}
+	head := []any{"序号", "时间", "用户", "操作", "对象", "结果", "说明", "IP地址", "哈希"}
+	if err := sw.SetRow("A1", head); err != nil {
+		return nil, err
+	}
+	for i, e := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		if err := sw.SetRow(cell, []any{e.ID, e.At.In(china).Format("2006-01-02 15:04:05"), e.Username, e.Action, e.Object,
+			lvzhi.AuditResultLabel[e.Result], e.Detail, e.IP, e.Hash}); err != nil {
+			return nil, err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	err = f.Write(&buf)
+	return buf.Bytes(), err
+}

@@ -1,0 +1,64 @@
+package web
+
+import (
+	"net/http"
+
+	"lvzhi"
+)
+
+// homePage is the data of the home page. What it holds depends on the role: the overview
+// for staff and leaders, the member's own record for a member, the accounts and the audit
+// log's newest rows for the administrators.
+type homePage struct {
+	Layout
+	Overview *lvzhi.Overview
+	Member   *lvzhi.Member
+	Users    int
+	Locked   int
+	Audit    []lvzhi.AuditEntry
+}
+
+func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
+	a := actor(r)
+	ctx := r.Context()
+	p := homePage{Layout: s.layout(r, "home.title")}
+	target := lvzhi.Target{CommitteeID: a.CommitteeID}
+	if target.Kind = lvzhi.KindOrg; lvzhi.Can(a, lvzhi.ActionRead, target) && (a.Has(lvzhi.RoleStaff) || a.Has(lvzhi.RoleLeader)) {
+		o, err := s.st.Overview(ctx, a, a.CommitteeID)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		p.Overview = &o
+	}
+	if a.MemberID != 0 {
+		m, err := s.st.Member(ctx, a, a.MemberID)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		p.Member = &m
+	}
+	if target.Kind = lvzhi.KindUser; lvzhi.Can(a, lvzhi.ActionRead, target) && (a.Has(lvzhi.RoleSysAdmin) || a.Has(lvzhi.RoleSecAdmin)) {
+		_, total, err := s.st.ListUsers(ctx, a, lvzhi.UserFilter{CommitteeID: a.CommitteeID, Paging: lvzhi.Paging{PerPage: 1}})
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		_, locked, err := s.st.ListUsers(ctx, a, lvzhi.UserFilter{CommitteeID: a.CommitteeID, State: "locked", Paging: lvzhi.Paging{PerPage: 1}})
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		p.Users, p.Locked = total, locked
+	}
+	if target.Kind = lvzhi.KindAudit; lvzhi.Can(a, lvzhi.ActionRead, target) {
+		rows, _, err := s.st.ListAudit(ctx, a, lvzhi.AuditFilter{Paging: lvzhi.Paging{PerPage: 10}})
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		p.Audit = rows
+	}
+	s.render(w, r, http.StatusOK, "home", p)
+}

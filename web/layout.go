@@ -1,0 +1,117 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"lvzhi"
+)
+
+// Layout is what every page shows around its content: the title, who is signed in, the
+// committee and the switcher, the navigation allowed to this user, and the demo banner.
+// Every page's data struct embeds it.
+type Layout struct {
+	Title      string // a catalog key
+	TitleArg   string // a name shown after the title, such as the member's
+	Actor      lvzhi.Actor
+	Committee  lvzhi.Committee
+	Committees []lvzhi.Committee // the committees the user may switch to
+	Nav        []NavGroup
+	Path       string
+	Demo       bool
+	WaiveTOTP  bool
+	Flash      string // a one-line message after a redirect ("已保存")
+	Version    string
+	Lang       string
+}
+
+// NavItem is one link of the navigation. It is shown to users who may do Action on Kind in
+// their committee — the same check the store makes, so no link leads to a refusal.
+type NavItem struct {
+	Label  string // catalog key
+	Path   string
+	Kind   lvzhi.Kind
+	Action lvzhi.Action
+}
+
+// NavGroup is one heading of the navigation with its links.
+type NavGroup struct {
+	Label string
+	Items []NavItem
+}
+
+// navigation is the whole menu, grouped by work as UI.md orders it. A later module adds its
+// group (提案, 社情民意 …) here together with its routes.
+var navigation = []NavGroup{
+	{"nav.org", []NavItem{
+		{"nav.overview", "/org", lvzhi.KindOrg, lvzhi.ActionRead},
+		{"nav.members", "/members", lvzhi.KindMember, lvzhi.ActionRead},
+		{"nav.unassigned", "/org/unassigned", lvzhi.KindMember, lvzhi.ActionUpdate},
+		{"nav.roster", "/roster", lvzhi.KindMember, lvzhi.ActionImport},
+		{"nav.terms", "/terms", lvzhi.KindOrg, lvzhi.ActionRead},
+	}},
+	{"nav.system", []NavItem{
+		{"nav.users", "/users", lvzhi.KindUser, lvzhi.ActionCreate},
+		{"nav.locked", "/users?state=locked", lvzhi.KindUser, lvzhi.ActionChange},
+		{"nav.policy", "/policy", lvzhi.KindPolicy, lvzhi.ActionUpdate},
+		{"nav.audit", "/audit", lvzhi.KindAudit, lvzhi.ActionRead},
+	}},
+	{"nav.mine", []NavItem{
+		{"nav.password", "/password", "", ""},
+		{"nav.totp", "/totp", "", ""},
+	}},
+}
+
+// layout fills the Layout of a page for the request's actor.
+func (s *Server) layout(r *http.Request, title string) Layout {
+	a := actor(r)
+	l := Layout{
+		Title: title, Actor: a, Path: r.URL.Path, Demo: s.cfg.Demo, WaiveTOTP: s.st.WaiveTOTP,
+		Version: s.cfg.Version, Lang: lang(r), Flash: flash(r),
+	}
+	if a.Anonymous() {
+		return l
+	}
+	if all, err := s.st.Committees(r.Context()); err == nil {
+		for _, c := range all {
+			if c.ID == a.CommitteeID {
+				l.Committee = c
+			}
+			if a.InCommittee(c.ID) {
+				l.Committees = append(l.Committees, c)
+			}
+		}
+	}
+	for _, g := range navigation {
+		var items []NavItem
+		for _, it := range g.Items {
+			if it.Kind == "" || lvzhi.Can(a, it.Action, lvzhi.Target{Kind: it.Kind, CommitteeID: a.CommitteeID}) {
+				items = append(items, it)
+			}
+		}
+		if len(items) > 0 {
+			l.Nav = append(l.Nav, NavGroup{g.Label, items})
+		}
+	}
+	return l
+}
+
+// Current reports whether a navigation path is the page being shown, for aria-current.
+func (l Layout) Current(p string) bool {
+	p, _, _ = strings.Cut(p, "?")
+	return l.Path == p || (p != "/" && strings.HasPrefix(l.Path, p+"/"))
+}
+
+// Can reports whether the actor may do action on a kind in the current committee; templates
+// use it to show only the buttons that work.
+func (l Layout) Can(action lvzhi.Action, kind lvzhi.Kind) bool {
+	return lvzhi.Can(l.Actor, action, lvzhi.Target{Kind: kind, CommitteeID: l.Actor.CommitteeID})
+}
+
+// flash reads the one-line message a redirect carried in its query (?ok=saved).
+func flash(r *http.Request) string {
+	if k := r.URL.Query().Get("ok"); k != "" {
+		return "flash." + k
+	}
+	return ""
+}

@@ -1,0 +1,204 @@
+package web
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"path"
+	"strings"
+	"time"
+
+	"lvzhi"
+)
+
+// renderer holds every page template, parsed once per language: the catalog function "t" is
+// bound at parse time, so a page never looks a language up at render time.
+type renderer struct {
+	pages    map[string]map[string]*template.Template // lang → page → template
+	catalogs map[string]map[string]string
+}
+
+// Languages the UI speaks; the first is the default.
+var languages = []string{"zh-CN", "en"}
+
+func newRenderer(root fs.FS) (*renderer, error) {
+	r := &renderer{pages: map[string]map[string]*template.Template{}, catalogs: map[string]map[string]string{}}
+	for _, lang := range languages {
+		raw, err := fs.ReadFile(root, "i18n/"+lang+".json")
+		if err != nil {
+			return nil, err
+		}
+		cat := map[string]string{}
+		if err := json.Unmarshal(raw, &cat); err != nil {
+			return nil, fmt.Errorf("catalog %s: %w", lang, err)
+		}
+		r.catalogs[lang] = cat
+		names, err := fs.Glob(root, "templates/*.html")
+		if err != nil {
+			return nil, err
+		}
+		r.pages[lang] = map[string]*template.Template{}
+		for _, name := range names {
+			base := path.Base(name)
+			if base == "layout.html" || strings.HasPrefix(base, "_") {
+				continue
+			}
+			t, err := template.New(base).Funcs(funcs(lang, cat)).ParseFS(root, "templates/layout.html", "templates/_*.html", name)
+			if err != nil {
+				return nil, fmt.Errorf("template %s: %w", name, err)
+			}
+			r.pages[lang][strings.TrimSuffix(base, ".html")] = t
+		}
+	}
+	return r, nil
+}
+
+// funcs are the template functions. They format; they never compute figures — those come
+// from the store.
+func funcs(lang string, cat map[string]string) template.FuncMap {
+	return template.FuncMap{
+		"t": func(key string, args ...any) string {
+			msg, ok := cat[key]
+			if !ok {
+				return key
+			}
+			if len(args) > 0 {
+				return fmt.Sprintf(msg, args...)
+			}
+			return msg
+		},
+		"date": func(t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			t = t.In(china)
+			if lang == "en" {
+				return t.Format("2 Jan 2006")
+			}
+			return fmt.Sprintf("%d年%d月%d日", t.Year(), t.Month(), t.Day())
+		},
+		"datetime": func(t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			return t.In(china).Format("2006-01-02 15:04")
+		},
+		"role":      func(r lvzhi.Role) string { return lvzhi.RoleLabel[r] },
+		"orgKind":   func(k lvzhi.OrgUnitKind) string { return lvzhi.OrgUnitLabel[k] },
+		"add":       func(a, b int) int { return a + b },
+		"memberAct": func(a string) string { return lvzhi.MemberWorkflow.ActionLabel[a] },
+		"userAct":   func(a string) string { return lvzhi.UserWorkflow.ActionLabel[a] },
+		"state": func(w string, s string) string {
+			switch w {
+			case "member":
+				return lvzhi.MemberWorkflow.StateLabel[s]
+			case "user":
+				return lvzhi.UserWorkflow.StateLabel[s]
+			}
+			return s
+		},
+		"auditResult": func(s string) string { return lvzhi.AuditResultLabel[s] },
+	}
+}
+
+// china is the time zone every date on a page is shown in; the database keeps UTC.
+var china = time.FixedZone("CST", 8*3600)
+
+// render writes a page with the given status. Rendering into a buffer first means a template
+// error becomes a clean error page rather than half a page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page string, data any) {
+	t, ok := s.pages.pages[lang(r)][page]
+	if !ok {
+		s.log.Error("no such page template", "page", page)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", data); err != nil {
+		s.log.Error("render", "page", page, "err", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+// lang is the language of a request: English only when the user chose it.
+func lang(r *http.Request) string {
+	if c, err := r.Cookie("lang"); err == nil && c.Value == "en" {
+		return "en"
+	}
+	return "zh-CN"
+}
+
+// statusOf maps an error code to its HTTP status: the one place that does.
+func statusOf(code lvzhi.ErrorCode) int {
+	switch code {
+	case lvzhi.ErrInvalid:
+		return http.StatusUnprocessableEntity
+	case lvzhi.ErrNotFound:
+		return http.StatusNotFound
+	case lvzhi.ErrForbidden:
+		return http.StatusForbidden
+	case lvzhi.ErrConflict:
+		return http.StatusConflict
+	case lvzhi.ErrUnauthorized:
+		return http.StatusUnauthorized
+	}
+	return http.StatusInternalServerError
+}
+
+// errorPage is the data of the error page.
+type errorPage struct {
+	Layout
+	Status  int
+	Message string
+}
+
+// fail answers a request that went wrong: JSON for the API, an error page for a browser.
+// Internal errors are logged with their detail and shown only as a generic message.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	code := lvzhi.ErrorCodeOf(err)
+	status := statusOf(code)
+	if code == lvzhi.ErrInternal {
+		s.log.Error("internal error", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		writeJSON(w, status, apiError{Error: apiErrorBody{Code: string(code), Message: lvzhi.ErrorMessage(err), Fields: lvzhi.ErrorFields(err)}})
+		return
+	}
+	if status == http.StatusUnauthorized && actor(r).Anonymous() && r.Method == http.MethodGet {
+		http.Redirect(w, r, "/login?next="+urlQueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+		return
+	}
+	s.render(w, r, status, "error", errorPage{Layout: s.layout(r, "error.title"), Status: status, Message: lvzhi.ErrorMessage(err)})
+}
+
+func urlQueryEscape(s string) string { return url.QueryEscape(s) }
+
+// apiError is the error body of the API (DESIGN.md, "API conventions").
+type apiError struct {
+	Error apiErrorBody `json:"error"`
+}
+
+type apiErrorBody struct {
+	Code    string            `json:"code"`
+	Message string            `json:"message"`
+	Fields  map[string]string `json:"fields,omitempty"`
+}
+
+// writeJSON writes v as the JSON body of a response.
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.Encode(v)
+}
