@@ -56,16 +56,16 @@ func (e AuditEntry) computeHash() string {
 }
 
 // VerifyChain checks entries given in id order, each against its own hash and the one before.
-// It returns the id of the first broken row, or 0 when the chain holds. prev is the hash
-// before the first entry ("" at the start of the log).
-func VerifyChain(prev string, entries []AuditEntry) (brokenID int64) {
+// It reports whether the chain holds and, when it does not, the id the first broken row
+// carries now. prev is the hash before the first entry ("" at the start of the log).
+func VerifyChain(prev string, entries []AuditEntry) (brokenID int64, ok bool) {
 	for _, e := range entries {
 		if e.PrevHash != prev || e.computeHash() != e.Hash {
-			return e.ID
+			return e.ID, false
 		}
 		prev = e.Hash
 	}
-	return 0
+	return 0, true
 }
 
 // AuditFilter selects audit rows for the audit administrator.

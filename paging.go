@@ -18,12 +18,15 @@ func (p Paging) Limit() int {
 	return p.PerPage
 }
 
+// maxPage bounds the page number a URL may ask for, so the offset cannot overflow.
+const maxPage = 1_000_000
+
 // Offset returns the number of rows before the page.
 func (p Paging) Offset() int {
 	if p.Page < 1 {
 		return 0
 	}
-	return (p.Page - 1) * p.Limit()
+	return (min(p.Page, maxPage) - 1) * p.Limit()
 }
 
 // Pages returns how many pages total rows fill.

@@ -84,11 +84,13 @@ var grants = map[Kind]map[Action][]Grant{
 		ActionRead:   append(business(ScopeCommittee), Grant{RoleSysAdmin, ScopeCommittee}),
 		ActionCreate: {{RoleSysAdmin, ScopeCommittee}},
 		ActionUpdate: {{RoleSysAdmin, ScopeCommittee}, {RoleStaff, ScopeDepartment}},
+		ActionDelete: {{RoleSysAdmin, ScopeCommittee}},
 	},
 	KindUnit: {
 		ActionRead:   append(business(ScopeCommittee), Grant{RoleSysAdmin, ScopeCommittee}),
 		ActionCreate: {{RoleSysAdmin, ScopeCommittee}},
 		ActionUpdate: {{RoleSysAdmin, ScopeCommittee}, {RoleUnit, ScopeUnit}},
+		ActionDelete: {{RoleSysAdmin, ScopeCommittee}},
 	},
 	KindMember: {
 		ActionRead:    {{RoleStaff, ScopeCommittee}, {RoleLeader, ScopeCommittee}, {RoleMember, ScopeCommittee}},

@@ -124,7 +124,7 @@ func (p PasswordPolicy) CheckPassword(username, password string) string {
 	if len([]rune(password)) < p.MinLength {
 		return "密码至少" + Chinese(p.MinLength) + "位"
 	}
-	if len(password) > 128 {
+	if len([]rune(password)) > 128 {
 		return "密码不能超过128个字符"
 	}
 	var lower, upper, digit, other int

@@ -163,8 +163,8 @@ func (s *Store) VerifyAudit(ctx context.Context) (checked int, brokenID int64, e
 			if e.ID != next { // a removed row leaves a gap in the ids
 				return checked, next, nil
 			}
-			if id := lvzhi.VerifyChain(prev, []lvzhi.AuditEntry{e}); id != 0 {
-				return checked, id, nil
+			if _, ok := lvzhi.VerifyChain(prev, []lvzhi.AuditEntry{e}); !ok {
+				return checked, e.ID, nil
 			}
 			prev, next = e.Hash, next+1
 			checked++

@@ -1,0 +1,425 @@
+package lvzhi
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+// The people of the permission matrix. Every signed-in actor works in committee 1 only.
+// Department 10 and handling unit 20 are the staff user's and the unit user's own.
+const (
+	homeCommittee    = 1
+	foreignCommittee = 2
+	ownDepartment    = 10
+	otherDepartment  = 11
+	ownUnit          = 20
+	otherUnit        = 21
+	someoneElse      = 99 // a member id and a user id that belong to nobody below
+)
+
+var permActors = []struct {
+	name string
+	a    Actor
+}{
+	{"member", Actor{UserID: 1, Roles: []Role{RoleMember}, MemberID: 101, CommitteeID: 1, Committees: []int64{1}}},
+	{"staff", Actor{UserID: 2, Roles: []Role{RoleStaff}, DepartmentID: ownDepartment, CommitteeID: 1, Committees: []int64{1}}},
+	{"unit", Actor{UserID: 3, Roles: []Role{RoleUnit}, UnitID: ownUnit, CommitteeID: 1, Committees: []int64{1}}},
+	{"leader", Actor{UserID: 4, Roles: []Role{RoleLeader}, CommitteeID: 1, Committees: []int64{1}}},
+	{"sysadmin", Actor{UserID: 5, Roles: []Role{RoleSysAdmin}, CommitteeID: 1, Committees: []int64{1}}},
+	{"secadmin", Actor{UserID: 6, Roles: []Role{RoleSecAdmin}, CommitteeID: 1, Committees: []int64{1}}},
+	{"auditor", Actor{UserID: 7, Roles: []Role{RoleAuditor}, CommitteeID: 1, Committees: []int64{1}}},
+	// The public browsing committee 1's site: even with the committee set it is not signed in.
+	{"public", Actor{CommitteeID: 1, Committees: []int64{1}}},
+	{"leader+member", Actor{UserID: 8, Roles: []Role{RoleLeader, RoleMember}, MemberID: 108, CommitteeID: 1, Committees: []int64{1}}},
+}
+
+// The ownership columns of the matrix, in order.
+var ownerships = []string{"own", "own-dept", "own-unit", "other", "foreign"}
+
+// target builds the record of a kind whose relation to actor a is the given ownership.
+//   - own: every owner field (member, account, department, unit) is the actor's own;
+//   - own-dept: owned by department 10 (the staff user's), not the actor's record;
+//   - own-unit: owned by handling unit 20 (the unit user's), not the actor's record;
+//   - other: another record of committee 1 with no tie to the actor;
+//   - foreign: like "own" but in committee 2, where no actor works: ownership must not
+//     reach across committees.
+func target(k Kind, a Actor, ownership string) Target {
+	switch ownership {
+	case "own":
+		return Target{Kind: k, CommitteeID: homeCommittee, MemberID: a.MemberID, UserID: a.UserID, DepartmentID: a.DepartmentID, UnitID: a.UnitID}
+	case "own-dept":
+		return Target{Kind: k, CommitteeID: homeCommittee, MemberID: someoneElse, UserID: someoneElse, DepartmentID: ownDepartment, UnitID: otherUnit}
+	case "own-unit":
+		return Target{Kind: k, CommitteeID: homeCommittee, MemberID: someoneElse, UserID: someoneElse, DepartmentID: otherDepartment, UnitID: ownUnit}
+	case "other":
+		return Target{Kind: k, CommitteeID: homeCommittee, MemberID: someoneElse, UserID: someoneElse, DepartmentID: otherDepartment, UnitID: otherUnit}
+	case "foreign":
+		return Target{Kind: k, CommitteeID: foreignCommittee, MemberID: a.MemberID, UserID: a.UserID, DepartmentID: a.DepartmentID, UnitID: a.UnitID}
+	}
+	panic("unknown ownership " + ownership)
+}
+
+var allKinds = []Kind{KindCommittee, KindOrg, KindDepartment, KindUnit, KindMember, KindUser, KindPolicy, KindAudit}
+
+var allActions = []Action{ActionRead, ActionCreate, ActionUpdate, ActionDelete, ActionImport, ActionExport, ActionViewPII, ActionChange}
+
+// who lists, per ownership column (own, own-dept, own-unit, other, foreign), the actors that
+// may act. Names are separated by spaces; "" means nobody.
+type who [5]string
+
+// Short-hands for the lists that recur in the matrix.
+const (
+	everyone = "member staff unit leader sysadmin secadmin auditor public leader+member"
+	signedIn = "member staff unit leader sysadmin secadmin auditor leader+member"
+	bizRoles = "member staff unit leader leader+member" // never the three administrators
+)
+
+// expectedPolicy is the intended policy, written out by hand. A (kind, action) pair that is
+// not listed is refused to everyone in every column.
+var expectedPolicy = []struct {
+	kind   Kind
+	action Action
+	may    who //     own, own-dept, own-unit, other, foreign
+}{
+	// Committees: names are public everywhere; the system administrator maintains its own.
+	{KindCommittee, ActionRead, who{everyone, everyone, everyone, everyone, everyone}},
+	{KindCommittee, ActionCreate, who{"sysadmin", "sysadmin", "sysadmin", "sysadmin", ""}},
+	{KindCommittee, ActionUpdate, who{"sysadmin", "sysadmin", "sysadmin", "sysadmin", ""}},
+
+	// Organisation (terms, sectors, groups …): the business roles read, staff maintain;
+	// the three administrators see none of it.
+	{KindOrg, ActionRead, who{bizRoles, bizRoles, bizRoles, bizRoles, ""}},
+	{KindOrg, ActionCreate, who{"staff", "staff", "staff", "staff", ""}},
+	{KindOrg, ActionUpdate, who{"staff", "staff", "staff", "staff", ""}},
+	{KindOrg, ActionDelete, who{"staff", "staff", "staff", "staff", ""}},
+
+	// Departments: read by the business roles and by the system administrator (accounts
+	// belong to them); created and deleted by the system administrator; staff update their
+	// own only.
+	{KindDepartment, ActionRead, who{bizRoles + " sysadmin", bizRoles + " sysadmin", bizRoles + " sysadmin", bizRoles + " sysadmin", ""}},
+	{KindDepartment, ActionCreate, who{"sysadmin", "sysadmin", "sysadmin", "sysadmin", ""}},
+	{KindDepartment, ActionUpdate, who{"sysadmin staff", "sysadmin staff", "sysadmin", "sysadmin", ""}},
+	{KindDepartment, ActionDelete, who{"sysadmin", "sysadmin", "sysadmin", "sysadmin", ""}},
+
+	// Handling units: likewise; a unit user updates its own unit only.
+	{KindUnit, ActionRead, who{bizRoles + " sysadmin", bizRoles + " sysadmin", bizRoles + " sysadmin", bizRoles + " sysadmin", ""}},
+	{KindUnit, ActionCreate, who{"sysadmin", "sysadmin", "sysadmin", "sysadmin", ""}},
+	{KindUnit, ActionUpdate, who{"sysadmin unit", "sysadmin", "sysadmin unit", "sysadmin", ""}},
+	{KindUnit, ActionDelete, who{"sysadmin", "sysadmin", "sysadmin", "sysadmin", ""}},
+
+	// Members: staff do everything; leaders and members read (masked); a member updates and
+	// sees the full personal data of the own record only; unit users and the three
+	// administrators never see members.
+	{KindMember, ActionRead, who{"staff leader member leader+member", "staff leader member leader+member", "staff leader member leader+member", "staff leader member leader+member", ""}},
+	{KindMember, ActionCreate, who{"staff", "staff", "staff", "staff", ""}},
+	{KindMember, ActionUpdate, who{"staff member leader+member", "staff", "staff", "staff", ""}},
+	{KindMember, ActionDelete, who{"staff", "staff", "staff", "staff", ""}},
+	{KindMember, ActionImport, who{"staff", "staff", "staff", "staff", ""}},
+	{KindMember, ActionExport, who{"staff", "staff", "staff", "staff", ""}},
+	{KindMember, ActionViewPII, who{"staff member leader+member", "staff", "staff", "staff", ""}},
+	{KindMember, ActionChange, who{"staff", "staff", "staff", "staff", ""}},
+
+	// Accounts: the system administrator manages them, the security administrator reads and
+	// unlocks them, everyone signed in reads and updates the own account.
+	{KindUser, ActionRead, who{signedIn, "sysadmin secadmin", "sysadmin secadmin", "sysadmin secadmin", ""}},
+	{KindUser, ActionCreate, who{"sysadmin", "sysadmin", "sysadmin", "sysadmin", ""}},
+	{KindUser, ActionUpdate, who{signedIn, "sysadmin", "sysadmin", "sysadmin", ""}},
+	{KindUser, ActionChange, who{"sysadmin secadmin", "sysadmin secadmin", "sysadmin secadmin", "sysadmin secadmin", ""}},
+
+	// The security policy belongs to the security administrator.
+	{KindPolicy, ActionRead, who{"secadmin", "secadmin", "secadmin", "secadmin", ""}},
+	{KindPolicy, ActionUpdate, who{"secadmin", "secadmin", "secadmin", "secadmin", ""}},
+
+	// The audit log is read and exported by the audit administrator only.
+	{KindAudit, ActionRead, who{"auditor", "auditor", "auditor", "auditor", ""}},
+	{KindAudit, ActionExport, who{"auditor", "auditor", "auditor", "auditor", ""}},
+}
+
+// wantLabel is the Chinese name each refusal message must use for the action.
+var wantLabel = map[Action]string{
+	ActionRead: "查看", ActionCreate: "新建", ActionUpdate: "修改", ActionDelete: "删除",
+	ActionImport: "导入", ActionExport: "导出", ActionViewPII: "查看完整个人信息", ActionChange: "办理",
+}
+
+// TestPermissionMatrix checks every actor × kind × action × ownership against the policy.
+func TestPermissionMatrix(t *testing.T) {
+	known := map[string]bool{}
+	for _, x := range permActors {
+		known[x.name] = true
+	}
+	type key struct {
+		k Kind
+		a Action
+	}
+	expected := map[key]who{}
+	for _, row := range expectedPolicy {
+		if _, dup := expected[key{row.kind, row.action}]; dup {
+			t.Fatalf("matrix lists %s/%s twice", row.kind, row.action)
+		}
+		for _, cell := range row.may {
+			for _, name := range strings.Fields(cell) {
+				if !known[name] {
+					t.Fatalf("matrix row %s/%s names unknown actor %q", row.kind, row.action, name)
+				}
+			}
+		}
+		expected[key{row.kind, row.action}] = row.may
+	}
+
+	allowedCount, refusedCount := 0, 0
+	for _, k := range allKinds {
+		t.Run(string(k), func(t *testing.T) {
+			for _, act := range allActions {
+				may := expected[key{k, act}] // zero value: nobody
+				for col, ownership := range ownerships {
+					allowed := map[string]bool{}
+					for _, name := range strings.Fields(may[col]) {
+						allowed[name] = true
+					}
+					for _, x := range permActors {
+						tg := target(k, x.a, ownership)
+						err := Authorize(x.a, act, tg)
+						if can := Can(x.a, act, tg); can != (err == nil) {
+							t.Errorf("%s %s %s (%s): Can=%v but Authorize=%v", x.name, act, k, ownership, can, err)
+						}
+						if allowed[x.name] {
+							allowedCount++
+							if err != nil {
+								t.Errorf("%s should be allowed to %s a %s record (%s), got %v", x.name, act, k, ownership, err)
+							}
+							continue
+						}
+						refusedCount++
+						if err == nil {
+							t.Errorf("%s must NOT be allowed to %s a %s record (%s), but was", x.name, act, k, ownership)
+							continue
+						}
+						checkRefusal(t, x.name, x.a, act, err)
+					}
+				}
+			}
+		})
+	}
+	if allowedCount == 0 || refusedCount == 0 {
+		t.Fatalf("matrix is degenerate: %d allowed, %d refused", allowedCount, refusedCount)
+	}
+}
+
+// checkRefusal checks the error of a refused action: the public is asked to log in
+// (unauthorized), a signed-in user is told which action was refused (forbidden).
+func checkRefusal(t *testing.T, name string, a Actor, act Action, err error) {
+	t.Helper()
+	var e *Error
+	if !errors.As(err, &e) {
+		t.Errorf("%s %s: refusal is not a *lvzhi.Error: %T %v", name, act, err, err)
+		return
+	}
+	if a.Anonymous() {
+		if e.Code != ErrUnauthorized {
+			t.Errorf("public %s: code = %s, want %s", act, e.Code, ErrUnauthorized)
+		}
+		if !strings.Contains(e.Message, "登录") {
+			t.Errorf("public %s: message %q should ask to log in", act, e.Message)
+		}
+		return
+	}
+	if e.Code != ErrForbidden {
+		t.Errorf("%s %s: code = %s, want %s", name, act, e.Code, ErrForbidden)
+	}
+	if want := "您没有" + wantLabel[act] + "此项内容的权限"; !strings.Contains(e.Message, want) {
+		t.Errorf("%s %s: message %q does not name the action (want it to contain %q)", name, act, e.Message, want)
+	}
+	if ErrorMessage(err) != e.Message {
+		t.Errorf("%s %s: ErrorMessage hides a forbidden message: %q", name, act, ErrorMessage(err))
+	}
+}
+
+// TestPermissionMatrixCoversGrants makes sure the matrix above enumerates every kind and
+// action the permission table knows, so a new row in the table cannot go untested.
+func TestPermissionMatrixCoversGrants(t *testing.T) {
+	kinds := map[Kind]bool{}
+	for _, k := range allKinds {
+		kinds[k] = true
+	}
+	actions := map[Action]bool{}
+	for _, a := range allActions {
+		actions[a] = true
+	}
+	for k, row := range grants {
+		if !kinds[k] {
+			t.Errorf("kind %q is in the grants table but not in the permission matrix test", k)
+		}
+		for a := range row {
+			if !actions[a] {
+				t.Errorf("action %q of kind %q is not in the permission matrix test", a, k)
+			}
+		}
+	}
+	for a := range ActionLabel {
+		if !actions[a] {
+			t.Errorf("action %q has a label but is not in the permission matrix test", a)
+		}
+	}
+	for _, a := range allActions {
+		if ActionLabel[a] != wantLabel[a] {
+			t.Errorf("ActionLabel[%s] = %q, want %q", a, ActionLabel[a], wantLabel[a])
+		}
+	}
+	for _, r := range Roles {
+		found := false
+		for _, x := range permActors {
+			if x.a.Has(r) && len(x.a.Roles) == 1 {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("role %s has no single-role actor in the permission matrix", r)
+		}
+	}
+}
+
+func TestAuthorizeSystemAllowsEverything(t *testing.T) {
+	sys := System(1)
+	if sys.Username != "system" || !sys.System || !sys.InCommittee(1) {
+		t.Fatalf("System(1) = %+v", sys)
+	}
+	for _, k := range append(allKinds, Kind("proposal")) {
+		for _, act := range allActions {
+			for _, ownership := range ownerships {
+				if err := Authorize(sys, act, target(k, sys, ownership)); err != nil {
+					t.Errorf("system %s %s (%s): %v", act, k, ownership, err)
+				}
+			}
+		}
+	}
+}
+
+func TestAuthorizeChildCommittee(t *testing.T) {
+	// A city administrator switched to the city (1) may also act in its district (3), not in 4.
+	sysadmin := Actor{UserID: 5, Roles: []Role{RoleSysAdmin}, CommitteeID: 1, Committees: []int64{1, 3}}
+	staff := Actor{UserID: 2, Roles: []Role{RoleStaff}, DepartmentID: ownDepartment, CommitteeID: 1, Committees: []int64{1, 3}}
+	noCommittees := Actor{UserID: 2, Roles: []Role{RoleStaff}, DepartmentID: ownDepartment, CommitteeID: 1}
+	tests := []struct {
+		name string
+		a    Actor
+		act  Action
+		t    Target
+		want bool
+	}{
+		{"sysadmin creates a user in the child", sysadmin, ActionCreate, Target{Kind: KindUser, CommitteeID: 3}, true},
+		{"sysadmin changes a user in the child", sysadmin, ActionChange, Target{Kind: KindUser, CommitteeID: 3, UserID: 50}, true},
+		{"sysadmin creates a department in the child", sysadmin, ActionCreate, Target{Kind: KindDepartment, CommitteeID: 3}, true},
+		{"sysadmin in a committee not in its list", sysadmin, ActionCreate, Target{Kind: KindUser, CommitteeID: 4}, false},
+		{"sysadmin still reads no members in the child", sysadmin, ActionRead, Target{Kind: KindMember, CommitteeID: 3}, false},
+		{"staff reads members of the child", staff, ActionRead, Target{Kind: KindMember, CommitteeID: 3, MemberID: 7}, true},
+		{"staff not in committee 4", staff, ActionRead, Target{Kind: KindMember, CommitteeID: 4, MemberID: 7}, false},
+		{"current committee alone grants nothing", noCommittees, ActionRead, Target{Kind: KindMember, CommitteeID: 1}, false},
+	}
+	for _, tc := range tests {
+		err := Authorize(tc.a, tc.act, tc.t)
+		if (err == nil) != tc.want {
+			t.Errorf("%s: Authorize = %v, want allowed=%v", tc.name, err, tc.want)
+		}
+		if err != nil && ErrorCodeOf(err) != ErrForbidden {
+			t.Errorf("%s: code = %s, want forbidden", tc.name, ErrorCodeOf(err))
+		}
+	}
+}
+
+func TestAuthorizePublicWithoutCommittee(t *testing.T) {
+	public := Actor{}
+	if !public.Anonymous() {
+		t.Fatal("zero actor should be anonymous")
+	}
+	if err := Authorize(public, ActionRead, Target{Kind: KindCommittee, CommitteeID: 5}); err != nil {
+		t.Errorf("public reading a committee: %v", err)
+	}
+	for _, k := range allKinds {
+		if k == KindCommittee {
+			continue
+		}
+		if err := Authorize(public, ActionRead, Target{Kind: k, CommitteeID: 5}); ErrorCodeOf(err) != ErrUnauthorized {
+			t.Errorf("public reading %s: %v, want unauthorized", k, err)
+		}
+	}
+}
+
+func TestAuthorizeUnknownKindRefused(t *testing.T) {
+	staff := permActors[1].a
+	err := Authorize(staff, ActionRead, Target{Kind: "proposal", CommitteeID: 1})
+	if ErrorCodeOf(err) != ErrForbidden {
+		t.Errorf("a kind with no grants must be refused, got %v", err)
+	}
+}
+
+// TestRecordTargets checks the targets the records build, end to end with Authorize.
+func TestRecordTargets(t *testing.T) {
+	member := permActors[0].a // member 101, user 1
+	staff := permActors[1].a
+	own := Member{ID: 101, CommitteeID: 1}
+	other := Member{ID: 102, CommitteeID: 1}
+	if got := own.Target(); got != (Target{Kind: KindMember, CommitteeID: 1, MemberID: 101}) {
+		t.Errorf("Member.Target = %+v", got)
+	}
+	if got := (User{ID: 1, CommitteeID: 1}).Target(); got != (Target{Kind: KindUser, CommitteeID: 1, UserID: 1}) {
+		t.Errorf("User.Target = %+v", got)
+	}
+	tests := []struct {
+		name string
+		a    Actor
+		act  Action
+		t    Target
+		want bool
+	}{
+		{"member updates own member record", member, ActionUpdate, own.Target(), true},
+		{"member sees own PII", member, ActionViewPII, own.Target(), true},
+		{"member updates another member", member, ActionUpdate, other.Target(), false},
+		{"member sees another's PII", member, ActionViewPII, other.Target(), false},
+		{"member reads another member", member, ActionRead, other.Target(), true},
+		{"member updates own account", member, ActionUpdate, User{ID: 1, CommitteeID: 1}.Target(), true},
+		{"member updates another account", member, ActionUpdate, User{ID: 2, CommitteeID: 1}.Target(), false},
+		{"staff sees any PII", staff, ActionViewPII, other.Target(), true},
+		{"staff cannot disable an account", staff, ActionChange, User{ID: 1, CommitteeID: 1}.Target(), false},
+	}
+	for _, tc := range tests {
+		if got := Can(tc.a, tc.act, tc.t); got != tc.want {
+			t.Errorf("%s: Can = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestActorHelpers(t *testing.T) {
+	a := Actor{UserID: 3, Roles: []Role{RoleLeader, RoleMember}, Committees: []int64{1, 3}}
+	for _, tc := range []struct {
+		r    Role
+		want bool
+	}{{RoleLeader, true}, {RoleMember, true}, {RoleStaff, false}, {RoleSysAdmin, false}} {
+		if a.Has(tc.r) != tc.want {
+			t.Errorf("Has(%s) = %v, want %v", tc.r, !tc.want, tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		id   int64
+		want bool
+	}{{1, true}, {3, true}, {2, false}, {0, false}} {
+		if a.InCommittee(tc.id) != tc.want {
+			t.Errorf("InCommittee(%d) = %v, want %v", tc.id, !tc.want, tc.want)
+		}
+	}
+	if a.Anonymous() {
+		t.Error("a signed-in actor is not anonymous")
+	}
+	for _, r := range Roles {
+		if !r.Valid() || RoleLabel[r] == "" {
+			t.Errorf("role %s has no label", r)
+		}
+		want := r == RoleSysAdmin || r == RoleSecAdmin || r == RoleAuditor
+		if r.IsAdmin() != want {
+			t.Errorf("%s.IsAdmin() = %v, want %v", r, !want, want)
+		}
+	}
+	if Role("root").Valid() || Role("").Valid() {
+		t.Error("unknown roles must not be valid")
+	}
+}
