@@ -62,6 +62,9 @@ type Session struct {
 	OpensOn     time.Time
 }
 
+// Name is the session as offices write it: 第三次会议.
+func (s Session) Name() string { return "第" + Chinese(s.Number) + "次会议" }
+
 // OrgUnitKind names the simple named groupings of a committee.
 type OrgUnitKind string
 

@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"fmt"
+	"time"
 
 	"lvzhi"
 )
@@ -77,13 +79,41 @@ func (s *Store) CreateSession(ctx context.Context, a lvzhi.Actor, ss lvzhi.Sessi
 	if !ss.OpensOn.IsZero() {
 		opens = ss.OpensOn.Format("2006-01-02")
 	}
-	err := s.write(ctx, a, "session.create", "", func(tx *Tx) error {
+	err := s.write(ctx, a, "session.create", fmt.Sprintf("term:%d", ss.TermID), func(tx *Tx) error {
+		var committee int64
+		if err := tx.queryRow(ctx, `SELECT committee_id FROM terms WHERE id = $1`, ss.TermID).Scan(&committee); err != nil || committee != ss.CommitteeID {
+			return lvzhi.Invalid(map[string]string{"term_id": "请选择本政协的届次"})
+		}
 		var err error
 		ss.ID, err = tx.insert(ctx, `INSERT INTO sessions (committee_id, term_id, number, opens_on) VALUES ($1, $2, $3, $4)`,
 			ss.CommitteeID, ss.TermID, ss.Number, opens)
 		return err
 	})
 	return ss, err
+}
+
+// Sessions returns the plenary sessions of a committee's terms, by term and number.
+func (s *Store) Sessions(ctx context.Context, a lvzhi.Actor, committeeID int64) ([]lvzhi.Session, error) {
+	if err := lvzhi.Authorize(a, lvzhi.ActionRead, lvzhi.Target{Kind: lvzhi.KindOrg, CommitteeID: committeeID}); err != nil {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, s.dialect.rebind(`SELECT id, committee_id, term_id, number, opens_on
+		FROM sessions WHERE committee_id = $1 ORDER BY term_id, number`), committeeID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []lvzhi.Session
+	for rows.Next() {
+		var ss lvzhi.Session
+		var opens string
+		if err := rows.Scan(&ss.ID, &ss.CommitteeID, &ss.TermID, &ss.Number, &opens); err != nil {
+			return nil, err
+		}
+		ss.OpensOn, _ = time.Parse("2006-01-02", opens) // empty when not yet scheduled
+		out = append(out, ss)
+	}
+	return out, rows.Err()
 }
 
 // CreateOrgUnit adds a sector, group, special committee, party, department or handling unit.

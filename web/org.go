@@ -127,7 +127,19 @@ func (s *Server) handleDeleteOrgUnit(w http.ResponseWriter, r *http.Request) {
 // termsPage is the data of the terms page.
 type termsPage struct {
 	Layout
-	Terms []lvzhi.Term
+	Terms    []lvzhi.Term
+	Sessions []lvzhi.Session
+}
+
+// SessionsOf lists the sessions of one term, for the terms table.
+func (p termsPage) SessionsOf(termID int64) []lvzhi.Session {
+	var out []lvzhi.Session
+	for _, s := range p.Sessions {
+		if s.TermID == termID {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 func (s *Server) handleTerms(w http.ResponseWriter, r *http.Request) {
@@ -137,7 +149,12 @@ func (s *Server) handleTerms(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "terms", termsPage{Layout: s.layout(r, "terms.title"), Terms: terms})
+	sessions, err := s.st.Sessions(r.Context(), a, a.CommitteeID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "terms", termsPage{Layout: s.layout(r, "terms.title"), Terms: terms, Sessions: sessions})
 }
 
 func (s *Server) handleCreateTerm(w http.ResponseWriter, r *http.Request) {

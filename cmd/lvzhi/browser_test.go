@@ -46,6 +46,11 @@ func browser(t *testing.T) context.Context {
 	t.Cleanup(cancel)
 	ctx, cancel2 := chromedp.NewContext(actx)
 	t.Cleanup(cancel2)
+	// Start the browser on the tab's own context: a browser started by a first action under
+	// a shorter-lived context would die with that context.
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("start Chromium: %v", err)
+	}
 	ctx, cancel3 := context.WithTimeout(ctx, 90*time.Second)
 	t.Cleanup(cancel3)
 	return ctx
@@ -95,6 +100,21 @@ func idNumber(first17 string) string {
 	return first17 + string("10X98765432"[sum%11])
 }
 
+// do runs the steps of one part of a flow, each with its own time limit; when one fails it
+// reports the page the browser shows, which says more than "deadline exceeded".
+func do(t *testing.T, ctx context.Context, what string, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	for i, st := range steps {
+		sctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+		err := chromedp.Do(sctx, st)
+		cancel()
+		if err != nil {
+			page, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.href + "\n" + document.body.innerText`))
+			t.Fatalf("%s, step %d: %v\nthe browser shows:\n%s", what, i+1, err, page)
+		}
+	}
+}
+
 // text reads the visible text of the element sel selects.
 func text[S chromedp.Selectable](t *testing.T, ctx context.Context, sel S) string {
 	t.Helper()
@@ -121,7 +141,7 @@ func TestBrowserRosterImport(t *testing.T) {
 	badFile := rosterFile(t, "bad.xlsx", [][]string{good, bad})
 	goodFile := rosterFile(t, "fixed.xlsx", [][]string{good, fixed})
 
-	err := chromedp.Do(ctx,
+	do(t, ctx, "sign in and import the file with a bad row",
 		chromedp.Navigate(s.URL+"/login"),
 		chromedp.WaitVisible(chromedp.ID("username")),
 		chromedp.SendKeys(chromedp.ID("username"), "staff"),
@@ -134,9 +154,6 @@ func TestBrowserRosterImport(t *testing.T) {
 		chromedp.Click(chromedp.ID("import-submit")),
 		chromedp.WaitVisible(chromedp.ID("import-errors")),
 	)
-	if err != nil {
-		t.Fatalf("first import: %v", err)
-	}
 	errorsText := text(t, ctx, chromedp.ID("import-errors"))
 	if !strings.Contains(errorsText, "第3行") || !strings.Contains(errorsText, "身份证号") || !strings.Contains(errorsText, "18位") {
 		t.Fatalf("the bad row's error is not shown as 第3行“身份证号”…18位:\n%s", errorsText)
@@ -145,28 +162,21 @@ func TestBrowserRosterImport(t *testing.T) {
 		t.Errorf("the good row is reported as bad:\n%s", errorsText)
 	}
 	// Nothing was written: the good row of the refused file is not in the list either.
-	if err := chromedp.Do(ctx, chromedp.Navigate(s.URL+"/members?q=欧阳明远"), chromedp.WaitVisible(chromedp.CSS(".count"))); err != nil {
-		t.Fatal(err)
-	}
+	do(t, ctx, "search for the refused file's good row", chromedp.Navigate(s.URL+"/members?q=欧阳明远"), chromedp.WaitVisible(chromedp.CSS(".count")))
 	if list := text(t, ctx, chromedp.CSS(".content")); strings.Contains(list, "欧阳明远") {
 		t.Fatal("a refused import wrote its good row")
 	}
-	err = chromedp.Do(ctx,
+	do(t, ctx, "import the fixed file",
 		chromedp.Navigate(s.URL+"/roster"),
 		chromedp.WaitVisible(chromedp.ID("file")),
 		chromedp.SetUploadFiles(chromedp.ID("file"), []string{goodFile}),
 		chromedp.Click(chromedp.ID("import-submit")),
 		chromedp.WaitVisible(chromedp.ID("import-ok")),
 	)
-	if err != nil {
-		t.Fatalf("second import: %v", err)
-	}
 	if ok := text(t, ctx, chromedp.ID("import-ok")); !strings.Contains(ok, "新增2人") {
 		t.Errorf("import result = %q, want 新增2人", ok)
 	}
-	if err := chromedp.Do(ctx, chromedp.Navigate(s.URL+"/members?q=司马慧敏"), chromedp.WaitVisible(chromedp.CSS(".count"))); err != nil {
-		t.Fatal(err)
-	}
+	do(t, ctx, "find the new member", chromedp.Navigate(s.URL+"/members?q=司马慧敏"), chromedp.WaitVisible(chromedp.CSS(".count")))
 	list := text(t, ctx, chromedp.CSS(".content"))
 	if !strings.Contains(list, "司马慧敏") || !strings.Contains(list, "经济界") || !strings.Contains(list, "139****5679") {
 		t.Errorf("the imported member is not in the list as expected:\n%s", list)
