@@ -15,21 +15,9 @@ import (
 // auditPage is the data of the audit log page.
 type auditPage struct {
 	Layout
+	Pager
 	Entries []lvzhi.AuditEntry
-	Total   int
 	Filter  lvzhi.AuditFilter
-	Query   url.Values
-	Pages   int
-}
-
-// PageURL is the log's URL for page n with the same filters.
-func (p auditPage) PageURL(n int) string {
-	q := url.Values{}
-	for k, v := range p.Query {
-		q[k] = v
-	}
-	q.Set("page", strconv.Itoa(n))
-	return "/audit?" + q.Encode()
 }
 
 // auditFilter reads the audit filter: user, action prefix, object and a date range in
@@ -48,14 +36,13 @@ func auditFilter(q url.Values) lvzhi.AuditFilter {
 }
 
 func (s *Server) handleAuditList(w http.ResponseWriter, r *http.Request) {
-	p := auditPage{Layout: s.layout(r, "audit.title"), Filter: auditFilter(r.URL.Query()), Query: r.URL.Query()}
-	p.Query.Del("page")
-	var err error
-	if p.Entries, p.Total, err = s.st.ListAudit(r.Context(), actor(r), p.Filter); err != nil {
+	p := auditPage{Layout: s.layout(r, "audit.title"), Filter: auditFilter(r.URL.Query())}
+	entries, total, err := s.st.ListAudit(r.Context(), actor(r), p.Filter)
+	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	p.Pages = p.Filter.Pages(p.Total)
+	p.Entries, p.Pager = entries, newPager("/audit", r.URL.Query(), p.Filter.Paging, total)
 	s.render(w, r, http.StatusOK, "audit", p)
 }
 

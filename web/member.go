@@ -39,21 +39,9 @@ func (s *Server) memberOptions(r *http.Request) (memberOptions, error) {
 type memberListPage struct {
 	Layout
 	memberOptions
+	Pager
 	Members []lvzhi.Member
-	Total   int
 	Filter  lvzhi.MemberFilter
-	Query   url.Values // the filter as typed, for the form and the paging links
-	Pages   int
-}
-
-// PageURL is the list's URL for page n with the same filters.
-func (p memberListPage) PageURL(n int) string {
-	q := url.Values{}
-	for k, v := range p.Query {
-		q[k] = v
-	}
-	q.Set("page", strconv.Itoa(n))
-	return p.Path + "?" + q.Encode()
 }
 
 // memberFilter reads a member filter from a query string; the pages and the API share it.
@@ -97,18 +85,18 @@ func (s *Server) handleUnassigned(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) memberList(w http.ResponseWriter, r *http.Request, page, title string, f lvzhi.MemberFilter) {
 	a := actor(r)
-	p := memberListPage{Layout: s.layout(r, title), Filter: f, Query: r.URL.Query()}
-	p.Query.Del("page")
+	p := memberListPage{Layout: s.layout(r, title), Filter: f}
 	var err error
 	if p.memberOptions, err = s.memberOptions(r); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if p.Members, p.Total, err = s.st.ListMembers(r.Context(), a, f); err != nil {
+	members, total, err := s.st.ListMembers(r.Context(), a, f)
+	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	p.Pages = f.Pages(p.Total)
+	p.Members, p.Pager = members, newPager(r.URL.Path, r.URL.Query(), f.Paging, total)
 	s.render(w, r, http.StatusOK, page, p)
 }
 

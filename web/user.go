@@ -11,22 +11,10 @@ import (
 // userListPage is the data of the accounts list.
 type userListPage struct {
 	Layout
+	Pager
 	Users  []lvzhi.User
-	Total  int
 	Filter lvzhi.UserFilter
 	Roles  []lvzhi.Role
-	Pages  int
-	Query  url.Values
-}
-
-// PageURL is the list's URL for page n with the same filters.
-func (p userListPage) PageURL(n int) string {
-	q := url.Values{}
-	for k, v := range p.Query {
-		q[k] = v
-	}
-	q.Set("page", strconv.Itoa(n))
-	return "/users?" + q.Encode()
 }
 
 func userFilter(a lvzhi.Actor, q url.Values) lvzhi.UserFilter {
@@ -38,14 +26,13 @@ func userFilter(a lvzhi.Actor, q url.Values) lvzhi.UserFilter {
 
 func (s *Server) handleUserList(w http.ResponseWriter, r *http.Request) {
 	a := actor(r)
-	p := userListPage{Layout: s.layout(r, "users.title"), Filter: userFilter(a, r.URL.Query()), Roles: lvzhi.Roles, Query: r.URL.Query()}
-	p.Query.Del("page")
-	var err error
-	if p.Users, p.Total, err = s.st.ListUsers(r.Context(), a, p.Filter); err != nil {
+	p := userListPage{Layout: s.layout(r, "users.title"), Filter: userFilter(a, r.URL.Query()), Roles: lvzhi.Roles}
+	users, total, err := s.st.ListUsers(r.Context(), a, p.Filter)
+	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	p.Pages = p.Filter.Pages(p.Total)
+	p.Users, p.Pager = users, newPager("/users", r.URL.Query(), p.Filter.Paging, total)
 	s.render(w, r, http.StatusOK, "users", p)
 }
 

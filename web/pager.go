@@ -1,0 +1,40 @@
+package web
+
+import (
+	"net/url"
+	"strconv"
+
+	"lvzhi"
+)
+
+// Pager is the paging of a list page: every list page embeds it, and the "pager" template
+// draws it the same way everywhere.
+type Pager struct {
+	ListPath string     // the list's path
+	Query    url.Values // the filters as typed, without the page, for the filter form and the links
+	Total    int        // rows the filter selects
+	Page     int        // the page shown, from 1
+	Pages    int        // pages the rows fill
+}
+
+// newPager builds the paging of a list from its request query and the total the store counted.
+func newPager(path string, q url.Values, p lvzhi.Paging, total int) Pager {
+	query := url.Values{}
+	for k, v := range q {
+		if k != "page" {
+			query[k] = v
+		}
+	}
+	page := max(p.Page, 1)
+	return Pager{ListPath: path, Query: query, Total: total, Page: page, Pages: p.Pages(total)}
+}
+
+// PageURL is the list's URL for page n with the same filters.
+func (p Pager) PageURL(n int) string {
+	q := url.Values{}
+	for k, v := range p.Query {
+		q[k] = v
+	}
+	q.Set("page", strconv.Itoa(n))
+	return p.ListPath + "?" + q.Encode()
+}
