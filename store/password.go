@@ -16,7 +16,7 @@ import (
 // password must meet the policy and differ from the last History ones. Every session of the
 // account ends, so a stolen session dies with the old password.
 func (s *Store) ChangePassword(ctx context.Context, a lvzhi.Actor, userID int64, current, password string) error {
-	policy, err := s.Policy(ctx)
+	policy, err := s.policy(ctx)
 	if err != nil {
 		return err
 	}
@@ -157,8 +157,16 @@ type policyJSON struct {
 	RequireTOTP                                             bool
 }
 
-// Policy returns the deployment's security policy, the default until one is saved.
-func (s *Store) Policy(ctx context.Context) (lvzhi.PasswordPolicy, error) {
+// Policy returns the deployment's security policy to the security administrator.
+func (s *Store) Policy(ctx context.Context, a lvzhi.Actor) (lvzhi.PasswordPolicy, error) {
+	if err := lvzhi.Authorize(a, lvzhi.ActionRead, lvzhi.Target{Kind: lvzhi.KindPolicy, CommitteeID: a.CommitteeID}); err != nil {
+		return lvzhi.PasswordPolicy{}, err
+	}
+	return s.policy(ctx)
+}
+
+// policy returns the security policy the store itself applies, the default until one is saved.
+func (s *Store) policy(ctx context.Context) (lvzhi.PasswordPolicy, error) {
 	var raw string
 	err := s.db.QueryRowContext(ctx, s.dialect.rebind(`SELECT value FROM settings WHERE key = $1`), "policy").Scan(&raw)
 	if errors.Is(err, sql.ErrNoRows) {

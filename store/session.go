@@ -26,7 +26,7 @@ var badLogin = lvzhi.Errorf(lvzhi.ErrUnauthorized, "用户名或密码错误。"
 func (s *Store) SignIn(ctx context.Context, username, password, totp, ip string) (Login, error) {
 	waiveTOTP := s.WaiveTOTP
 	var l Login
-	policy, err := s.Policy(ctx)
+	policy, err := s.policy(ctx)
 	if err != nil {
 		return l, err
 	}
@@ -131,7 +131,7 @@ func (s *Store) Authenticate(ctx context.Context, token, ip string) (lvzhi.Actor
 	if token == "" {
 		return a, unauth
 	}
-	policy, err := s.Policy(ctx)
+	policy, err := s.policy(ctx)
 	if err != nil {
 		return a, err
 	}

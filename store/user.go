@@ -58,7 +58,7 @@ func (s *Store) CreateUser(ctx context.Context, a lvzhi.Actor, u lvzhi.User, pas
 	if err := lvzhi.Authorize(a, lvzhi.ActionCreate, lvzhi.Target{Kind: lvzhi.KindUser, CommitteeID: u.CommitteeID}); err != nil {
 		return u, err
 	}
-	policy, err := s.Policy(ctx)
+	policy, err := s.policy(ctx)
 	if err != nil {
 		return u, err
 	}
