@@ -25,6 +25,16 @@ func (s *Store) write(ctx context.Context, a lvzhi.Actor, action, object string,
 	return err
 }
 
+// authorize checks a permission before work that must not run inside the write (hashing a
+// password, say) and audits a refusal as write would.
+func (s *Store) authorize(ctx context.Context, a lvzhi.Actor, act lvzhi.Action, t lvzhi.Target, action, object string) error {
+	err := lvzhi.Authorize(a, act, t)
+	if err != nil {
+		s.auditFailure(ctx, a, action, object, err)
+	}
+	return err
+}
+
 // auditFailure appends a row for a write that did not happen.
 func (s *Store) auditFailure(ctx context.Context, a lvzhi.Actor, action, object string, cause error) {
 	result := lvzhi.AuditFailed
@@ -85,7 +95,22 @@ func (s *Store) ListAudit(ctx context.Context, a lvzhi.Actor, f lvzhi.AuditFilte
 	if err := lvzhi.Authorize(a, lvzhi.ActionRead, lvzhi.Target{Kind: lvzhi.KindAudit, CommitteeID: a.CommitteeID}); err != nil {
 		return nil, 0, err
 	}
-	where, args := "WHERE 1=1", []any{}
+	// An auditor reads the rows of the committees it administers; rows of no committee (a
+	// sign-in with an unknown username, the command line) belong to the top of the deployment.
+	committees := a.Committees
+	if len(committees) == 0 {
+		committees = []int64{a.CommitteeID}
+	}
+	where, args := "WHERE (committee_id IN ("+placeholders(1, len(committees))+")", []any{}
+	for _, c := range committees {
+		args = append(args, c)
+	}
+	if top, err := s.isTop(ctx, a.CommitteeID); err != nil {
+		return nil, 0, err
+	} else if top {
+		where += " OR committee_id = 0"
+	}
+	where += ")"
 	add := func(cond string, v any) {
 		args = append(args, v)
 		where += fmt.Sprintf(" AND "+cond, len(args))
@@ -94,7 +119,7 @@ func (s *Store) ListAudit(ctx context.Context, a lvzhi.Actor, f lvzhi.AuditFilte
 		add("username = $%d", f.Username)
 	}
 	if f.Action != "" {
-		add("action LIKE $%d", f.Action+"%")
+		add(`action LIKE $%d ESCAPE '\'`, likePrefix(f.Action))
 	}
 	if f.Object != "" {
 		add("object = $%d", f.Object)
@@ -135,27 +160,14 @@ func (s *Store) ListAudit(ctx context.Context, a lvzhi.Actor, f lvzhi.AuditFilte
 
 // VerifyAudit walks the whole audit log in id order and checks every row's hash and its link
 // to the row before. It returns how many rows it checked and the id of the first row that was
-// changed, removed or inserted (0 when the chain holds).
+// changed, removed or inserted (0 when the chain holds). It reads in batches outside any
+// transaction, so the server keeps writing meanwhile; rows appended during the walk are
+// walked too, until the last row read is the one audit_head names.
 func (s *Store) VerifyAudit(ctx context.Context) (checked int, brokenID int64, err error) {
 	prev, next := "", int64(1)
 	const batch = 5000
 	for {
-		var rows []lvzhi.AuditEntry
-		err := s.read(ctx, func(tx *Tx) error {
-			r, err := tx.query(ctx, `SELECT `+auditColumns+` FROM audit_log WHERE id >= $1 ORDER BY id LIMIT `+strconv.Itoa(batch), next)
-			if err != nil {
-				return err
-			}
-			defer r.Close()
-			for r.Next() {
-				e, err := scanAudit(r)
-				if err != nil {
-					return err
-				}
-				rows = append(rows, e)
-			}
-			return r.Err()
-		})
+		rows, err := s.auditBatch(ctx, next, batch)
 		if err != nil {
 			return checked, 0, err
 		}
@@ -169,18 +181,46 @@ func (s *Store) VerifyAudit(ctx context.Context) (checked int, brokenID int64, e
 			prev, next = e.Hash, next+1
 			checked++
 		}
-		if len(rows) < batch {
-			break
+		if len(rows) == batch {
+			continue
 		}
+		var seq int64
+		var head string
+		if err := s.db.QueryRowContext(ctx, `SELECT seq, last_hash FROM audit_head WHERE id = 1`).Scan(&seq, &head); err != nil {
+			return checked, 0, err
+		}
+		switch {
+		case seq >= next && len(rows) > 0: // rows were appended while we read: go on reading
+			continue
+		case seq >= next: // the log counts rows that are not there: the newest were removed
+			return checked, next, nil
+		case seq < next-1: // rows beyond the last one the log counts were inserted
+			return checked, seq + 1, nil
+		case head != prev: // the newest rows were removed or replaced
+			return checked, next, nil
+		}
+		return checked, 0, nil
 	}
-	var head string
-	if err := s.db.QueryRowContext(ctx, `SELECT last_hash FROM audit_head WHERE id = 1`).Scan(&head); err != nil {
-		return checked, 0, err
-	}
-	if head != prev { // the newest rows were removed
-		return checked, next, nil
-	}
-	return checked, 0, nil
+}
+
+func (s *Store) auditBatch(ctx context.Context, from int64, n int) ([]lvzhi.AuditEntry, error) {
+	var rows []lvzhi.AuditEntry
+	err := s.read(ctx, func(tx *Tx) error {
+		r, err := tx.query(ctx, `SELECT `+auditColumns+` FROM audit_log WHERE id >= $1 ORDER BY id LIMIT `+strconv.Itoa(n), from)
+		if err != nil {
+			return err
+		}
+		defer r.Close()
+		for r.Next() {
+			e, err := scanAudit(r)
+			if err != nil {
+				return err
+			}
+			rows = append(rows, e)
+		}
+		return r.Err()
+	})
+	return rows, err
 }
 
 // timeOrZero returns the time or the zero time for a NULL column.

@@ -13,10 +13,10 @@ func (s *Store) CreateCommittee(ctx context.Context, a lvzhi.Actor, c lvzhi.Comm
 	if err := c.Validate(); err != nil {
 		return c, err
 	}
-	if err := lvzhi.Authorize(a, lvzhi.ActionCreate, lvzhi.Target{Kind: lvzhi.KindCommittee, CommitteeID: c.ParentID}); err != nil {
-		return c, err
-	}
 	err := s.write(ctx, a, "committee.create", c.Name, func(tx *Tx) error {
+		if err := lvzhi.Authorize(a, lvzhi.ActionCreate, lvzhi.Target{Kind: lvzhi.KindCommittee, CommitteeID: c.ParentID}); err != nil {
+			return err
+		}
 		var err error
 		c.ID, err = tx.insert(ctx, `INSERT INTO committees (parent_id, name, level, created_at) VALUES ($1, $2, $3, $4)`,
 			nullID(c.ParentID), c.Name, string(c.Level), s.Now())
@@ -71,4 +71,14 @@ func descendants(all []lvzhi.Committee, id int64) []int64 {
 		}
 	}
 	return out
+}
+
+// isTop reports whether committee id is at the top of the deployment (has no parent): its
+// administrators own what belongs to the whole deployment, such as the security policy.
+func (s *Store) isTop(ctx context.Context, id int64) (bool, error) {
+	c, err := s.Committee(ctx, id)
+	if err != nil {
+		return false, err
+	}
+	return c.ParentID == 0, nil
 }

@@ -75,3 +75,13 @@ func placeholders(from, n int) string {
 	}
 	return b.String()
 }
+
+// likeEscaper escapes LIKE's wildcards, so a search for "50%" finds "50%", not "50" and more.
+// Queries that use it say ESCAPE '\'.
+var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+
+// likeContains is the LIKE pattern of text containing q.
+func likeContains(q string) string { return "%" + likeEscaper.Replace(q) + "%" }
+
+// likePrefix is the LIKE pattern of text starting with q.
+func likePrefix(q string) string { return likeEscaper.Replace(q) + "%" }

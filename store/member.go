@@ -65,7 +65,10 @@ func (s *Store) RevealMember(ctx context.Context, a lvzhi.Actor, id int64) (lvzh
 		}
 		return lvzhi.Authorize(a, lvzhi.ActionViewPII, m.Target())
 	})
-	return m, err
+	if err != nil {
+		return lvzhi.Member{}, err
+	}
+	return m, nil
 }
 
 // MemberHistory returns the events of a member record, newest first.
@@ -111,9 +114,9 @@ func memberWhere(f lvzhi.MemberFilter) (string, []any) {
 		where += " AND m.special_committee_id IS NULL"
 	}
 	if q := strings.TrimSpace(f.Q); q != "" {
-		args = append(args, "%"+q+"%")
+		args = append(args, likeContains(q))
 		n := len(args)
-		where += fmt.Sprintf(" AND (m.name LIKE $%d OR m.employer LIKE $%d OR m.title LIKE $%d)", n, n, n)
+		where += fmt.Sprintf(` AND (m.name LIKE $%d ESCAPE '\' OR m.employer LIKE $%d ESCAPE '\' OR m.title LIKE $%d ESCAPE '\')`, n, n, n)
 	}
 	return where, args
 }

@@ -49,10 +49,10 @@ func (s *Store) CreateMember(ctx context.Context, a lvzhi.Actor, m lvzhi.Member)
 	if err := m.Validate(); err != nil {
 		return m, err
 	}
-	if err := lvzhi.Authorize(a, lvzhi.ActionCreate, lvzhi.Target{Kind: lvzhi.KindMember, CommitteeID: m.CommitteeID}); err != nil {
-		return m, err
-	}
 	err := s.write(ctx, a, "member.create", m.Name, func(tx *Tx) error {
+		if err := lvzhi.Authorize(a, lvzhi.ActionCreate, lvzhi.Target{Kind: lvzhi.KindMember, CommitteeID: m.CommitteeID}); err != nil {
+			return err
+		}
 		if err := tx.checkRefs(ctx, m); err != nil {
 			return err
 		}
@@ -103,12 +103,13 @@ func (s *Store) UpdateMember(ctx context.Context, a lvzhi.Actor, m lvzhi.Member)
 		if m.IDNumber == lvzhi.MaskIDNumber(old.IDNumber) {
 			m.IDNumber = old.IDNumber
 		}
+		if m.PhotoHash == "" { // no new photo uploaded: keep the one there is
+			m.PhotoHash = old.PhotoHash
+		}
 		if !lvzhi.Can(a, lvzhi.ActionUpdate, lvzhi.Target{Kind: lvzhi.KindMember, CommitteeID: old.CommitteeID}) {
-			old.Phone, old.Address = m.Phone, m.Address
-			if m.PhotoHash != "" {
-				old.PhotoHash = m.PhotoHash
-			}
-			m = old
+			own := old // a member changes the contact fields of their own record only
+			own.Phone, own.Address, own.PhotoHash = m.Phone, m.Address, m.PhotoHash
+			m = own
 		}
 		m.CommitteeID, m.State = old.CommitteeID, old.State
 		if err := m.Validate(); err != nil {
@@ -220,10 +221,10 @@ type ImportResult struct {
 // domain rules and the committee's groupings, and reports the first bad one by row number.
 func (s *Store) ImportMembers(ctx context.Context, a lvzhi.Actor, committeeID, termID int64, rows []lvzhi.Member) (ImportResult, error) {
 	var res ImportResult
-	if err := lvzhi.Authorize(a, lvzhi.ActionImport, lvzhi.Target{Kind: lvzhi.KindMember, CommitteeID: committeeID}); err != nil {
-		return res, err
-	}
 	err := s.write(ctx, a, "member.import", fmt.Sprintf("term:%d", termID), func(tx *Tx) error {
+		if err := lvzhi.Authorize(a, lvzhi.ActionImport, lvzhi.Target{Kind: lvzhi.KindMember, CommitteeID: committeeID}); err != nil {
+			return err
+		}
 		existing := map[string]lvzhi.Member{}
 		list, err := tx.members(ctx, `WHERE m.committee_id = $1 AND m.term_id = $2`, committeeID, termID)
 		if err != nil {
@@ -232,9 +233,14 @@ func (s *Store) ImportMembers(ctx context.Context, a lvzhi.Actor, committeeID, t
 		for _, m := range list {
 			existing[m.IDNumber] = m
 		}
+		inFile := map[string]int{}
 		for i, m := range rows {
 			m.Normalize()
 			m.CommitteeID, m.TermID = committeeID, termID
+			if first, dup := inFile[m.IDNumber]; dup {
+				return lvzhi.Errorf(lvzhi.ErrInvalid, "第%d条(%s):身份证号与第%d条重复", i+1, m.Name, first)
+			}
+			inFile[m.IDNumber] = i + 1
 			old, found := existing[m.IDNumber]
 			m.ID, m.State, m.PhotoHash = old.ID, lvzhi.MemberServing, old.PhotoHash
 			if found {

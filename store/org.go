@@ -14,10 +14,10 @@ func (s *Store) CreateTerm(ctx context.Context, a lvzhi.Actor, t lvzhi.Term) (lv
 	if t.Number < 1 || t.StartYear < 1949 || t.EndYear < t.StartYear {
 		return t, lvzhi.Invalid(map[string]string{"number": "请填写正确的届次和起止年份"})
 	}
-	if err := lvzhi.Authorize(a, lvzhi.ActionCreate, lvzhi.Target{Kind: lvzhi.KindOrg, CommitteeID: t.CommitteeID}); err != nil {
-		return t, err
-	}
 	err := s.write(ctx, a, "term.create", t.Name(), func(tx *Tx) error {
+		if err := lvzhi.Authorize(a, lvzhi.ActionCreate, lvzhi.Target{Kind: lvzhi.KindOrg, CommitteeID: t.CommitteeID}); err != nil {
+			return err
+		}
 		if t.Current {
 			if _, err := tx.exec(ctx, `UPDATE terms SET is_current = FALSE WHERE committee_id = $1`, t.CommitteeID); err != nil {
 				return err
@@ -72,14 +72,14 @@ func (s *Store) CreateSession(ctx context.Context, a lvzhi.Actor, ss lvzhi.Sessi
 	if ss.Number < 1 || ss.TermID == 0 {
 		return ss, lvzhi.Invalid(map[string]string{"number": "请填写届次和会议次数"})
 	}
-	if err := lvzhi.Authorize(a, lvzhi.ActionCreate, lvzhi.Target{Kind: lvzhi.KindOrg, CommitteeID: ss.CommitteeID}); err != nil {
-		return ss, err
-	}
 	opens := ""
 	if !ss.OpensOn.IsZero() {
 		opens = ss.OpensOn.Format("2006-01-02")
 	}
 	err := s.write(ctx, a, "session.create", fmt.Sprintf("term:%d", ss.TermID), func(tx *Tx) error {
+		if err := lvzhi.Authorize(a, lvzhi.ActionCreate, lvzhi.Target{Kind: lvzhi.KindOrg, CommitteeID: ss.CommitteeID}); err != nil {
+			return err
+		}
 		var committee int64
 		if err := tx.queryRow(ctx, `SELECT committee_id FROM terms WHERE id = $1`, ss.TermID).Scan(&committee); err != nil || committee != ss.CommitteeID {
 			return lvzhi.Invalid(map[string]string{"term_id": "请选择本政协的届次"})
@@ -121,10 +121,10 @@ func (s *Store) CreateOrgUnit(ctx context.Context, a lvzhi.Actor, u lvzhi.OrgUni
 	if err := u.Validate(); err != nil {
 		return u, err
 	}
-	if err := lvzhi.Authorize(a, lvzhi.ActionCreate, lvzhi.Target{Kind: u.Kind.PermissionKind(), CommitteeID: u.CommitteeID}); err != nil {
-		return u, err
-	}
 	err := s.write(ctx, a, string(u.Kind)+".create", u.Name, func(tx *Tx) error {
+		if err := lvzhi.Authorize(a, lvzhi.ActionCreate, lvzhi.Target{Kind: u.Kind.PermissionKind(), CommitteeID: u.CommitteeID}); err != nil {
+			return err
+		}
 		if err := tx.checkParent(ctx, u); err != nil {
 			return err
 		}
@@ -136,21 +136,22 @@ func (s *Store) CreateOrgUnit(ctx context.Context, a lvzhi.Actor, u lvzhi.OrgUni
 	return u, err
 }
 
-// UpdateOrgUnit renames a grouping or moves it under another parent.
+// UpdateOrgUnit renames a grouping or moves it under another parent; its kind and committee
+// stay as they are.
 func (s *Store) UpdateOrgUnit(ctx context.Context, a lvzhi.Actor, u lvzhi.OrgUnit) error {
-	if err := u.Validate(); err != nil {
-		return err
-	}
 	old, err := s.OrgUnit(ctx, a, u.ID)
 	if err != nil {
 		return err
 	}
-	t := lvzhi.Target{Kind: old.Kind.PermissionKind(), CommitteeID: old.CommitteeID, DepartmentID: old.ID, UnitID: old.ID}
-	if err := lvzhi.Authorize(a, lvzhi.ActionUpdate, t); err != nil {
+	u.Kind, u.CommitteeID = old.Kind, old.CommitteeID
+	if err := u.Validate(); err != nil {
 		return err
 	}
-	u.Kind, u.CommitteeID = old.Kind, old.CommitteeID
+	t := lvzhi.Target{Kind: old.Kind.PermissionKind(), CommitteeID: old.CommitteeID, DepartmentID: old.ID, UnitID: old.ID}
 	return s.write(ctx, a, string(old.Kind)+".update", object(lvzhi.Kind(old.Kind), old.ID), func(tx *Tx) error {
+		if err := lvzhi.Authorize(a, lvzhi.ActionUpdate, t); err != nil {
+			return err
+		}
 		if err := tx.checkParent(ctx, u); err != nil {
 			return err
 		}
@@ -191,10 +192,10 @@ func (s *Store) DeleteOrgUnit(ctx context.Context, a lvzhi.Actor, id int64) erro
 	if err != nil {
 		return err
 	}
-	if err := lvzhi.Authorize(a, lvzhi.ActionDelete, lvzhi.Target{Kind: old.Kind.PermissionKind(), CommitteeID: old.CommitteeID}); err != nil {
-		return err
-	}
 	return s.write(ctx, a, string(old.Kind)+".delete", object(lvzhi.Kind(old.Kind), id), func(tx *Tx) error {
+		if err := lvzhi.Authorize(a, lvzhi.ActionDelete, lvzhi.Target{Kind: old.Kind.PermissionKind(), CommitteeID: old.CommitteeID}); err != nil {
+			return err
+		}
 		_, err := tx.exec(ctx, `DELETE FROM org_units WHERE id = $1`, id)
 		return mapErr(err)
 	})

@@ -106,9 +106,18 @@ func (s *Store) BeginTOTP(ctx context.Context, a lvzhi.Actor) (string, error) {
 		return "", err
 	}
 	err = s.write(ctx, a, "user.totp_begin", object(lvzhi.KindUser, a.UserID), func(tx *Tx) error {
-		_, err := tx.exec(ctx, `UPDATE users SET totp_secret = $1 WHERE id = $2 AND totp_enabled = FALSE`, secret, a.UserID)
-		return err
+		res, err := tx.exec(ctx, `UPDATE users SET totp_secret = $1 WHERE id = $2 AND totp_enabled = FALSE`, secret, a.UserID)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n != 1 {
+			return lvzhi.Errorf(lvzhi.ErrConflict, "该账号已启用动态口令;如需更换手机,请联系安全管理员重置。")
+		}
+		return nil
 	})
+	if err != nil {
+		return "", err
+	}
 	return secret, err
 }
 
@@ -191,9 +200,6 @@ func (s *Store) SetPolicy(ctx context.Context, a lvzhi.Actor, p lvzhi.PasswordPo
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	if err := lvzhi.Authorize(a, lvzhi.ActionUpdate, lvzhi.Target{Kind: lvzhi.KindPolicy, CommitteeID: a.CommitteeID}); err != nil {
-		return err
-	}
 	raw, err := json.Marshal(policyJSON{
 		MinLength: p.MinLength, MinClasses: p.MinClasses, MaxAgeDays: int(p.MaxAge.Hours() / 24), History: p.History,
 		MaxFailures: p.MaxFailures, LockoutMinutes: int(p.LockoutFor.Minutes()), IdleMinutes: int(p.IdleTimeout.Minutes()),
@@ -203,6 +209,16 @@ func (s *Store) SetPolicy(ctx context.Context, a lvzhi.Actor, p lvzhi.PasswordPo
 		return err
 	}
 	return s.write(ctx, a, "policy.update", "policy", func(tx *Tx) error {
+		// The policy holds for the whole deployment, so only the top committee's security
+		// administrator sets it; a county's would otherwise change the province's.
+		if top, err := s.isTop(ctx, a.CommitteeID); err != nil {
+			return err
+		} else if !top && !a.System {
+			return lvzhi.Errorf(lvzhi.ErrForbidden, "安全策略适用于整个部署,由最上级政协的安全管理员设置。")
+		}
+		if err := lvzhi.Authorize(a, lvzhi.ActionUpdate, lvzhi.Target{Kind: lvzhi.KindPolicy, CommitteeID: a.CommitteeID}); err != nil {
+			return err
+		}
 		if _, err := tx.exec(ctx, `DELETE FROM settings WHERE key = 'policy'`); err != nil {
 			return err
 		}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"lvzhi"
@@ -24,7 +25,6 @@ var badLogin = lvzhi.Errorf(lvzhi.ErrUnauthorized, "用户名或密码错误。"
 // SignIn checks a username, password and TOTP code, applies the lockout policy, and starts a
 // session. Every attempt, successful or not, is audited with the IP.
 func (s *Store) SignIn(ctx context.Context, username, password, totp, ip string) (Login, error) {
-	waiveTOTP := s.WaiveTOTP
 	var l Login
 	policy, err := s.policy(ctx)
 	if err != nil {
@@ -49,28 +49,29 @@ func (s *Store) SignIn(ctx context.Context, username, password, totp, ip string)
 	}
 	who.UserID, who.CommitteeID = u.ID, u.CommitteeID
 	now := s.Now()
-	switch {
-	case u.State != lvzhi.UserActive:
-		s.Audit(ctx, who, "login", object(lvzhi.KindUser, u.ID), lvzhi.AuditDenied, "账号已停用")
-		return l, lvzhi.Errorf(lvzhi.ErrUnauthorized, "该账号已停用,请联系系统管理员。")
-	case u.Locked(now):
-		s.Audit(ctx, who, "login", object(lvzhi.KindUser, u.ID), lvzhi.AuditDenied, "账号已锁定")
-		return l, lockedError(u.LockedUntil, now)
-	}
+	obj := object(lvzhi.KindUser, u.ID)
+	// The password is checked first in every case, so the answer's timing and wording tell a
+	// guesser nothing about an account until the password is right.
 	ok, err := auth.Verify(password, hash)
 	if err != nil {
 		return l, err
 	}
-	needTOTP := u.TOTPEnabled || (policy.NeedsTOTP(u.Roles) && !waiveTOTP)
-	if ok && u.TOTPEnabled && !auth.VerifyTOTP(secret, totp, now) {
-		if totp == "" {
-			return l, lvzhi.Errorf(lvzhi.ErrUnauthorized, "请输入动态口令(验证器App中的6位数字)。")
-		}
-		ok = false
-	}
-	if !ok {
+	switch {
+	case u.Locked(now): // locked: refused whatever was typed, and the attempt does not count
+		s.Audit(ctx, who, "login", obj, lvzhi.AuditDenied, "账号已锁定")
+		return l, lockedError(u.LockedUntil, now)
+	case !ok:
+		return l, s.failLogin(ctx, who, u, policy, now)
+	case u.State != lvzhi.UserActive:
+		s.Audit(ctx, who, "login", obj, lvzhi.AuditDenied, "账号已停用")
+		return l, lvzhi.Errorf(lvzhi.ErrUnauthorized, "该账号已停用,请联系系统管理员。")
+	case u.TOTPEnabled && strings.TrimSpace(totp) == "":
+		s.Audit(ctx, who, "login", obj, lvzhi.AuditFailed, "缺少动态口令")
+		return l, lvzhi.Errorf(lvzhi.ErrUnauthorized, "请输入动态口令(验证器App中的6位数字)。")
+	case u.TOTPEnabled && !auth.VerifyTOTP(secret, totp, now):
 		return l, s.failLogin(ctx, who, u, policy, now)
 	}
+	needTOTP := policy.NeedsTOTP(u.Roles) && !s.WaiveTOTP
 	l.User = u
 	l.MustChangePassword = policy.PasswordExpired(u.PasswordChanged, now)
 	l.MustEnrolTOTP = needTOTP && !u.TOTPEnabled
@@ -196,10 +197,10 @@ func (s *Store) actor(ctx context.Context, u lvzhi.User, committee int64, ip str
 
 // SwitchCommittee moves a session to another committee the user may act in.
 func (s *Store) SwitchCommittee(ctx context.Context, a lvzhi.Actor, token string, committeeID int64) error {
-	if !a.InCommittee(committeeID) {
-		return lvzhi.Errorf(lvzhi.ErrForbidden, "您不能进入该政协。")
-	}
 	return s.write(ctx, a, "session.switch", object(lvzhi.KindCommittee, committeeID), func(tx *Tx) error {
+		if !a.InCommittee(committeeID) {
+			return lvzhi.Errorf(lvzhi.ErrForbidden, "您不能进入该政协。")
+		}
 		_, err := tx.exec(ctx, `UPDATE auth_sessions SET committee_id = $1 WHERE token_hash = $2`, committeeID, auth.HashToken(token))
 		return err
 	})

@@ -55,7 +55,9 @@ func (t *Tx) roles(ctx context.Context, userID int64) ([]lvzhi.Role, error) {
 func (s *Store) CreateUser(ctx context.Context, a lvzhi.Actor, u lvzhi.User, password string) (lvzhi.User, error) {
 	u.Username = strings.ToLower(strings.TrimSpace(u.Username))
 	u.State = lvzhi.UserActive
-	if err := lvzhi.Authorize(a, lvzhi.ActionCreate, lvzhi.Target{Kind: lvzhi.KindUser, CommitteeID: u.CommitteeID}); err != nil {
+	// Checked before hashing, so a refused caller costs no argon2 time; checked again in the write.
+	t := lvzhi.Target{Kind: lvzhi.KindUser, CommitteeID: u.CommitteeID}
+	if err := s.authorize(ctx, a, lvzhi.ActionCreate, t, "user.create", u.Username); err != nil {
 		return u, err
 	}
 	policy, err := s.policy(ctx)
@@ -78,6 +80,9 @@ func (s *Store) CreateUser(ctx context.Context, a lvzhi.Actor, u lvzhi.User, pas
 		return u, err
 	}
 	err = s.write(ctx, a, "user.create", u.Username, func(tx *Tx) error {
+		if err := lvzhi.Authorize(a, lvzhi.ActionCreate, t); err != nil {
+			return err
+		}
 		if err := tx.checkUserRefs(ctx, u); err != nil {
 			return err
 		}
@@ -214,8 +219,8 @@ func (s *Store) ListUsers(ctx context.Context, a lvzhi.Actor, f lvzhi.UserFilter
 		where += fmt.Sprintf(" AND u.state = $%d", len(args))
 	}
 	if f.Q != "" {
-		args = append(args, "%"+f.Q+"%")
-		where += fmt.Sprintf(" AND (u.username LIKE $%d OR u.name LIKE $%d)", len(args), len(args))
+		args = append(args, likeContains(f.Q))
+		where += fmt.Sprintf(` AND (u.username LIKE $%d ESCAPE '\' OR u.name LIKE $%d ESCAPE '\')`, len(args), len(args))
 	}
 	var out []lvzhi.User
 	var total int
