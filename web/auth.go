@@ -95,8 +95,9 @@ type formPage struct {
 	Values map[string]string
 	Errors map[string]string
 	Error  string
-	Extra  string // page-specific text, e.g. the TOTP secret
-	Extra2 string
+	// The TOTP enrolment page only: the new secret and its otpauth:// link for the app.
+	TOTPSecret string
+	TOTPURI    string
 }
 
 func (s *Server) handlePasswordPage(w http.ResponseWriter, r *http.Request) {
@@ -155,14 +156,17 @@ func (s *Server) handleTOTPPage(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err)
 			return
 		}
-		p.Extra, p.Extra2 = secret, auth.TOTPURI("lvzhi", a.Username, secret)
+		p.TOTPSecret, p.TOTPURI = secret, auth.TOTPURI("lvzhi", a.Username, secret)
 	}
 	s.render(w, r, http.StatusOK, "totp", p)
 }
 
 func (s *Server) handleConfirmTOTP(w http.ResponseWriter, r *http.Request) {
 	if err := s.st.ConfirmTOTP(r.Context(), actor(r), r.FormValue("code")); err != nil {
-		p := formPage{Layout: s.layout(r, "totp.title"), Extra: r.FormValue("secret")}
+		// Show the secret being enrolled again (the form carried it; the store checks the
+		// code against its own copy, so a changed one only fails again).
+		secret := r.FormValue("secret")
+		p := formPage{Layout: s.layout(r, "totp.title"), TOTPSecret: secret, TOTPURI: auth.TOTPURI("lvzhi", actor(r).Username, secret)}
 		s.formError(w, r, "totp", "totp.title", err, &p)
 		return
 	}

@@ -16,6 +16,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"lvzhi/auth"
 )
 
 // lockedBuffer collects a command's output while the test reads it.
@@ -365,7 +367,42 @@ func TestFirstAdministratorFromTheCommandLine(t *testing.T) {
 	resp.Body.Close()
 	// The administrator must enrol a second factor before anything else.
 	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/totp" {
-		t.Errorf("admin login went to %d %s, want the TOTP enrolment", resp.StatusCode, resp.Header.Get("Location"))
+		t.Fatalf("admin login went to %d %s, want the TOTP enrolment", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	// Until enrolled, every page leads back to the enrolment.
+	if code, _, hdr := get(t, c, s.URL+"/users"); code != http.StatusSeeOther || hdr.Get("Location") != "/totp" {
+		t.Errorf("/users before enrolment = %d %s, want a redirect to /totp", code, hdr.Get("Location"))
+	}
+	_, body, _ := get(t, c, s.URL+"/totp")
+	m := regexp.MustCompile(`id="totp-secret">([A-Z2-7]+)<`).FindStringSubmatch(body)
+	if m == nil {
+		t.Fatalf("the enrolment page shows no secret:\n%s", body)
+	}
+	code, err := auth.TOTPCode(m[1], time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err = c.PostForm(s.URL+"/totp", url.Values{"code": {code}, "secret": {m[1]}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("confirming the code: %d", resp.StatusCode)
+	}
+	if code, _, _ := get(t, c, s.URL+"/users"); code != http.StatusOK {
+		t.Errorf("/users after enrolment = %d, want 200", code)
+	}
+	// From now on the password alone is not enough.
+	fresh := client(t)
+	resp, err = fresh.PostForm(s.URL+"/login", url.Values{"username": {"admin"}, "password": {"Chief-2026-first"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusUnauthorized || !strings.Contains(string(b), "动态口令") {
+		t.Errorf("login without the code: %d, want 401 asking for the one-time code", resp.StatusCode)
 	}
 }
 
