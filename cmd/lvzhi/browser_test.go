@@ -181,6 +181,29 @@ func TestBrowserRosterImport(t *testing.T) {
 	if !strings.Contains(list, "司马慧敏") || !strings.Contains(list, "经济界") || !strings.Contains(list, "139****5679") {
 		t.Errorf("the imported member is not in the list as expected:\n%s", list)
 	}
+	// The list's filters update the results in place (htmx) and keep the filter in the URL.
+	do(t, ctx, "filter the member list",
+		chromedp.Navigate(s.URL+"/members"),
+		chromedp.WaitVisible(chromedp.ID("q")),
+	)
+	// A mark on the page survives an in-place update and vanishes with a full page load.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[int](`window.lvzhiMark = 7`)); err != nil {
+		t.Fatal(err)
+	}
+	do(t, ctx, "type a name into the filter", chromedp.SendKeys(chromedp.ID("q"), "欧阳明远\n"))
+	for i := 0; i < 50 && !strings.Contains(text(t, ctx, chromedp.CSS(".count")), "共1条"); i++ {
+		time.Sleep(100 * time.Millisecond)
+	}
+	if got := text(t, ctx, chromedp.ID("member-results")); !strings.Contains(got, "共1条") || !strings.Contains(got, "欧阳明远") {
+		t.Errorf("filtering by name did not narrow the list to the one member:\n%s", got)
+	}
+	if u, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.search`)); !strings.Contains(u, "q=") {
+		t.Errorf("the filter is not in the address bar: %q", u)
+	}
+	if mark, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`window.lvzhiMark || 0`)); mark != 7 {
+		t.Error("filtering reloaded the whole page instead of updating the list in place (htmx)")
+	}
+
 	// The page fits a 375-px phone: no horizontal scrolling of the page itself.
 	scrollW, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
 	if err != nil {
