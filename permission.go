@@ -14,6 +14,7 @@ const (
 	KindUser       Kind = "user"       // accounts
 	KindPolicy     Kind = "policy"     // the security policy
 	KindAudit      Kind = "audit"      // the audit log
+	KindProposal   Kind = "proposal"   // 提案
 )
 
 // Action is what an actor wants to do to a record.
@@ -35,6 +36,21 @@ const (
 var ActionLabel = map[Action]string{
 	ActionRead: "查看", ActionCreate: "新建", ActionUpdate: "修改", ActionDelete: "删除",
 	ActionImport: "导入", ActionExport: "导出", ActionViewPII: "查看完整个人信息", ActionChange: "办理",
+	"publish": "公开", "mark_key": "确定重点提案", "supervise": "督办",
+}
+
+// actionLabel names an action for a refusal: the permission verbs above, else the label a
+// workflow gives it ("立案", "交办" …).
+func actionLabel(act Action) string {
+	if l, ok := ActionLabel[act]; ok {
+		return l
+	}
+	for _, w := range []Workflow{MemberWorkflow, UserWorkflow, ProposalWorkflow} {
+		if l, ok := w.ActionLabel[string(act)]; ok {
+			return l
+		}
+	}
+	return string(act)
 }
 
 // Target describes the record an action is about: its kind, its committee and its owners.
@@ -116,7 +132,36 @@ var grants = map[Kind]map[Action][]Grant{
 		ActionRead:   {{RoleAuditor, ScopeCommittee}},
 		ActionExport: {{RoleAuditor, ScopeCommittee}},
 	},
+	// Proposals: members read their committee's proposals and write their own; the proposal
+	// office (staff) reviews, assigns and checks; a handling unit acts on the proposals
+	// assigned to it (the store sets Target.UnitID when the actor's unit is among them);
+	// leaders read and supervise. Workflow actions are actions of their own here.
+	KindProposal: {
+		ActionRead:   {{RoleMember, ScopeCommittee}, {RoleStaff, ScopeCommittee}, {RoleLeader, ScopeCommittee}, {RoleUnit, ScopeUnit}},
+		ActionCreate: {{RoleMember, ScopeCommittee}, {RoleStaff, ScopeCommittee}},
+		ActionUpdate: {{RoleMember, ScopeOwn}, {RoleStaff, ScopeCommittee}},
+		ActionImport: {{RoleStaff, ScopeCommittee}},
+		ActionExport: {{RoleStaff, ScopeCommittee}, {RoleLeader, ScopeCommittee}},
+
+		"submit": proposer(), "invite": proposer(), "finish_cosign": proposer(), "resubmit": proposer(),
+		"evaluate": {{RoleMember, ScopeOwn}},
+		"return":   office(), "accept": office(), "reject": office(), "withdraw": office(), "merge": office(),
+		"convert": office(), "assign": office(), "approve_extension": office(), "refuse_extension": office(),
+		"approve_reply": office(), "reject_reply": office(), "close": office(), "publish": office(),
+		"mark_key":  {{RoleStaff, ScopeCommittee}, {RoleLeader, ScopeCommittee}},
+		"supervise": {{RoleLeader, ScopeCommittee}, {RoleStaff, ScopeCommittee}},
+		"send_back": handler(), "request_extension": handler(), "contact": handler(), "reply": handler(),
+	},
 }
+
+// proposer grants a proposal action to its own proposer and to staff entering it for them.
+func proposer() []Grant { return []Grant{{RoleMember, ScopeOwn}, {RoleStaff, ScopeCommittee}} }
+
+// office grants a proposal action to the proposal office's staff.
+func office() []Grant { return []Grant{{RoleStaff, ScopeCommittee}} }
+
+// handler grants a proposal action to the handling units it is assigned to.
+func handler() []Grant { return []Grant{{RoleUnit, ScopeUnit}} }
 
 // business grants an action to every business role (not the three administrators).
 func business(s Scope) []Grant {
@@ -142,7 +187,7 @@ func Authorize(a Actor, act Action, t Target) error {
 	if a.Anonymous() {
 		return Errorf(ErrUnauthorized, "请先登录。")
 	}
-	return Errorf(ErrForbidden, "您没有%s此项内容的权限。", ActionLabel[act])
+	return Errorf(ErrForbidden, "您没有%s此项内容的权限。", actionLabel(act))
 }
 
 // Can reports whether Authorize would allow the action; pages use it to show only the

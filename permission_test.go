@@ -60,7 +60,20 @@ func target(k Kind, a Actor, ownership string) Target {
 	panic("unknown ownership " + ownership)
 }
 
-var allKinds = []Kind{KindCommittee, KindOrg, KindDepartment, KindUnit, KindMember, KindUser, KindPolicy, KindAudit}
+var allKinds = []Kind{KindCommittee, KindOrg, KindDepartment, KindUnit, KindMember, KindUser, KindPolicy, KindAudit, KindProposal}
+
+// proposalActions are the workflow and office actions a proposal has beside the common ones.
+var proposalActions = []Action{"submit", "invite", "finish_cosign", "resubmit", "evaluate", "return", "accept", "reject",
+	"withdraw", "merge", "convert", "assign", "approve_extension", "refuse_extension", "approve_reply", "reject_reply",
+	"close", "publish", "mark_key", "supervise", "send_back", "request_extension", "contact", "reply"}
+
+// kindActions are the actions checked for a kind.
+func kindActions(k Kind) []Action {
+	if k == KindProposal {
+		return append(append([]Action{}, allActions...), proposalActions...)
+	}
+	return allActions
+}
 
 var allActions = []Action{ActionRead, ActionCreate, ActionUpdate, ActionDelete, ActionImport, ActionExport, ActionViewPII, ActionChange}
 
@@ -134,12 +147,49 @@ var expectedPolicy = []struct {
 	// The audit log is read and exported by the audit administrator only.
 	{KindAudit, ActionRead, who{"auditor", "auditor", "auditor", "auditor", ""}},
 	{KindAudit, ActionExport, who{"auditor", "auditor", "auditor", "auditor", ""}},
+
+	// Proposals: members read their committee's and write their own; a handling unit reads and
+	// acts on those assigned to it (the own-unit column); the proposal office does the rest.
+	{KindProposal, ActionRead, who{"member staff unit leader leader+member", "member staff leader leader+member", "member staff unit leader leader+member", "member staff leader leader+member", ""}},
+	{KindProposal, ActionCreate, who{"member staff leader+member", "member staff leader+member", "member staff leader+member", "member staff leader+member", ""}},
+	{KindProposal, ActionUpdate, who{"member staff leader+member", "staff", "staff", "staff", ""}},
+	{KindProposal, ActionImport, who{"staff", "staff", "staff", "staff", ""}},
+	{KindProposal, ActionExport, who{"staff leader leader+member", "staff leader leader+member", "staff leader leader+member", "staff leader leader+member", ""}},
+	{KindProposal, "submit", who{"member staff leader+member", "staff", "staff", "staff", ""}},
+	{KindProposal, "invite", who{"member staff leader+member", "staff", "staff", "staff", ""}},
+	{KindProposal, "finish_cosign", who{"member staff leader+member", "staff", "staff", "staff", ""}},
+	{KindProposal, "resubmit", who{"member staff leader+member", "staff", "staff", "staff", ""}},
+	{KindProposal, "evaluate", who{"member leader+member", "", "", "", ""}},
+	{KindProposal, "return", who{"staff", "staff", "staff", "staff", ""}},
+	{KindProposal, "accept", who{"staff", "staff", "staff", "staff", ""}},
+	{KindProposal, "reject", who{"staff", "staff", "staff", "staff", ""}},
+	{KindProposal, "withdraw", who{"staff", "staff", "staff", "staff", ""}},
+	{KindProposal, "merge", who{"staff", "staff", "staff", "staff", ""}},
+	{KindProposal, "convert", who{"staff", "staff", "staff", "staff", ""}},
+	{KindProposal, "assign", who{"staff", "staff", "staff", "staff", ""}},
+	{KindProposal, "approve_extension", who{"staff", "staff", "staff", "staff", ""}},
+	{KindProposal, "refuse_extension", who{"staff", "staff", "staff", "staff", ""}},
+	{KindProposal, "approve_reply", who{"staff", "staff", "staff", "staff", ""}},
+	{KindProposal, "reject_reply", who{"staff", "staff", "staff", "staff", ""}},
+	{KindProposal, "close", who{"staff", "staff", "staff", "staff", ""}},
+	{KindProposal, "publish", who{"staff", "staff", "staff", "staff", ""}},
+	{KindProposal, "mark_key", who{"staff leader leader+member", "staff leader leader+member", "staff leader leader+member", "staff leader leader+member", ""}},
+	{KindProposal, "supervise", who{"staff leader leader+member", "staff leader leader+member", "staff leader leader+member", "staff leader leader+member", ""}},
+	{KindProposal, "send_back", who{"unit", "", "unit", "", ""}},
+	{KindProposal, "request_extension", who{"unit", "", "unit", "", ""}},
+	{KindProposal, "contact", who{"unit", "", "unit", "", ""}},
+	{KindProposal, "reply", who{"unit", "", "unit", "", ""}},
 }
 
 // wantLabel is the Chinese name each refusal message must use for the action.
 var wantLabel = map[Action]string{
 	ActionRead: "查看", ActionCreate: "新建", ActionUpdate: "修改", ActionDelete: "删除",
 	ActionImport: "导入", ActionExport: "导出", ActionViewPII: "查看完整个人信息", ActionChange: "办理",
+	"submit": "提交", "invite": "征集联名", "finish_cosign": "结束联名征集", "resubmit": "重新提交", "evaluate": "满意度测评",
+	"return": "退回修改", "accept": "立案", "reject": "不予立案", "withdraw": "撤案", "merge": "并案", "convert": "转办",
+	"assign": "交办", "approve_extension": "同意延期", "refuse_extension": "不同意延期", "approve_reply": "审核通过答复",
+	"reject_reply": "退回答复", "close": "办结", "publish": "公开", "mark_key": "确定重点提案", "supervise": "督办",
+	"send_back": "退回交办", "request_extension": "申请延期", "contact": "记录沟通", "reply": "提交答复",
 }
 
 // TestPermissionMatrix checks every actor × kind × action × ownership against the policy.
@@ -170,7 +220,7 @@ func TestPermissionMatrix(t *testing.T) {
 	allowedCount, refusedCount := 0, 0
 	for _, k := range allKinds {
 		t.Run(string(k), func(t *testing.T) {
-			for _, act := range allActions {
+			for _, act := range kindActions(k) {
 				may := expected[key{k, act}] // zero value: nobody
 				for col, ownership := range ownerships {
 					allowed := map[string]bool{}
@@ -243,7 +293,7 @@ func TestPermissionMatrixCoversGrants(t *testing.T) {
 		kinds[k] = true
 	}
 	actions := map[Action]bool{}
-	for _, a := range allActions {
+	for _, a := range kindActions(KindProposal) {
 		actions[a] = true
 	}
 	for k, row := range grants {
@@ -284,8 +334,8 @@ func TestAuthorizeSystemAllowsEverything(t *testing.T) {
 	if sys.Username != "system" || !sys.System || !sys.InCommittee(1) {
 		t.Fatalf("System(1) = %+v", sys)
 	}
-	for _, k := range append(allKinds, Kind("proposal")) {
-		for _, act := range allActions {
+	for _, k := range append(allKinds, Kind("no_such_kind")) {
+		for _, act := range kindActions(k) {
 			for _, ownership := range ownerships {
 				if err := Authorize(sys, act, target(k, sys, ownership)); err != nil {
 					t.Errorf("system %s %s (%s): %v", act, k, ownership, err)
@@ -347,7 +397,7 @@ func TestAuthorizePublicWithoutCommittee(t *testing.T) {
 
 func TestAuthorizeUnknownKindRefused(t *testing.T) {
 	staff := permActors[1].a
-	err := Authorize(staff, ActionRead, Target{Kind: "proposal", CommitteeID: 1})
+	err := Authorize(staff, ActionRead, Target{Kind: "no_such_kind", CommitteeID: 1})
 	if ErrorCodeOf(err) != ErrForbidden {
 		t.Errorf("a kind with no grants must be refused, got %v", err)
 	}
