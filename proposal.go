@@ -288,3 +288,39 @@ type ProposalFilter struct {
 	Q           string // full-text query
 	Paging
 }
+
+// ProposalUnit is a handling unit's part in a proposal.
+type ProposalUnit struct {
+	UnitID         int64
+	Name           string
+	Role           string // lead, joint, assist
+	SentBackReason string
+}
+
+// ProposalActionInput carries what a proposal action needs besides its name; each action
+// reads its own fields and ignores the rest.
+type ProposalActionInput struct {
+	Note           string
+	Reasons        []string       // reject: reason codes of RejectReasons
+	MergeInto      int64          // merge: the main proposal
+	ConvertTo      string         // convert: "opinion" or "letter"
+	Cosigners      []int64        // invite: the members asked to co-sign
+	CosignDeadline time.Time      // invite: they confirm before this
+	Units          []ProposalUnit // assign
+	Mode           string         // assign: single, split, joint
+	Until          time.Time      // request_extension: the new deadline asked for
+	ExtensionID    int64          // approve_extension, refuse_extension
+	Way            string         // contact: visit, phone, meeting
+	OnDate         string         // contact: YYYY-MM-DD
+	Class          string         // reply: A, B, C, D
+	Body           string         // reply
+	Result         string         // evaluate: satisfied, basically, dissatisfied
+	Key            bool           // mark_key: set or clear
+	SupervisorID   int64          // mark_key: the supervising leader's account
+}
+
+// ContactWays are the ways a unit contacts a proposer.
+var ContactWays = map[string]string{"visit": "走访", "phone": "电话", "meeting": "座谈"}
+
+// ConvertTargets are where a proposal may be converted to.
+var ConvertTargets = map[string]string{"opinion": "社情民意信息", "letter": "委员来信"}

@@ -25,24 +25,45 @@ func (s *Store) migrate(ctx context.Context) error {
 		return err
 	}
 	sort.Strings(names)
+	// A version is a common file NNNN_name.sql, optionally followed by NNNN_name.<dialect>.sql
+	// with what only one database says (full-text indexes); both run in one transaction.
+	versions := map[int][]string{}
+	var order []int
 	for _, name := range names {
 		base := strings.TrimPrefix(name, "migrations/")
 		version, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
 		if err != nil {
 			return fmt.Errorf("migration %s: name must start with a number", base)
 		}
-		body, err := migrationFiles.ReadFile(name)
-		if err != nil {
-			return err
+		parts := strings.Split(strings.TrimSuffix(base, ".sql"), ".")
+		if len(parts) == 2 && parts[1] != s.dialect.name() {
+			continue // the other database's file
 		}
-		err = s.tx(ctx, func(tx *Tx) error {
+		if _, seen := versions[version]; !seen {
+			order = append(order, version)
+		}
+		if len(parts) == 2 {
+			versions[version] = append(versions[version], name) // the dialect's file runs last
+		} else {
+			versions[version] = append([]string{name}, versions[version]...)
+		}
+	}
+	sort.Ints(order)
+	for _, version := range order {
+		err := s.tx(ctx, func(tx *Tx) error {
 			n, err := tx.count(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = $1`, version)
 			if err != nil || n > 0 {
 				return err
 			}
-			for _, stmt := range splitSQL(s.dialect.ddl().Replace(string(body))) {
-				if _, err := tx.q.ExecContext(ctx, stmt); err != nil {
-					return fmt.Errorf("migration %s: %w\n%s", base, err, stmt)
+			for _, name := range versions[version] { // the common file, then the dialect one
+				body, err := migrationFiles.ReadFile(name)
+				if err != nil {
+					return err
+				}
+				for _, stmt := range splitSQL(s.dialect.ddl().Replace(string(body))) {
+					if _, err := tx.q.ExecContext(ctx, stmt); err != nil {
+						return fmt.Errorf("migration %s: %w\n%s", name, err, stmt)
+					}
 				}
 			}
 			_, err = tx.exec(ctx, `INSERT INTO schema_migrations (version) VALUES ($1)`, version)
