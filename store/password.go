@@ -208,12 +208,15 @@ func (s *Store) SetPolicy(ctx context.Context, a lvzhi.Actor, p lvzhi.PasswordPo
 	if err != nil {
 		return err
 	}
+	// The policy holds for the whole deployment, so only the top committee's security
+	// administrator sets it; a county's would otherwise change the province's. (Read before
+	// the write, which must not wait on a second pooled connection.)
+	top, err := s.isTop(ctx, a.CommitteeID)
+	if err != nil {
+		return err
+	}
 	return s.write(ctx, a, "policy.update", "policy", func(tx *Tx) error {
-		// The policy holds for the whole deployment, so only the top committee's security
-		// administrator sets it; a county's would otherwise change the province's.
-		if top, err := s.isTop(ctx, a.CommitteeID); err != nil {
-			return err
-		} else if !top && !a.System {
+		if !top && !a.System {
 			return lvzhi.Errorf(lvzhi.ErrForbidden, "安全策略适用于整个部署,由最上级政协的安全管理员设置。")
 		}
 		if err := lvzhi.Authorize(a, lvzhi.ActionUpdate, lvzhi.Target{Kind: lvzhi.KindPolicy, CommitteeID: a.CommitteeID}); err != nil {

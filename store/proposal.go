@@ -76,7 +76,7 @@ func (s *Store) Proposal(ctx context.Context, a lvzhi.Actor, id int64) (lvzhi.Pr
 			if err != nil {
 				return err
 			}
-			if p.ProposerID != a.MemberID && n == 0 {
+			if (a.MemberID == 0 || p.ProposerID != a.MemberID) && n == 0 {
 				return lvzhi.Errorf(lvzhi.ErrNotFound, "找不到该提案,可能已被删除。")
 			}
 		}
@@ -245,7 +245,9 @@ func (s *Store) proposalWhere(f lvzhi.ProposalFilter) (string, []any) {
 	}
 	if f.ProposerID != 0 {
 		args = append(args, f.ProposerID)
-		where += fmt.Sprintf(" AND (p.proposer_id = $%d OR p.id IN (SELECT proposal_id FROM proposal_cosigners WHERE member_id = $%d))", len(args), len(args))
+		// a member's proposals: those they lead, co-sign, or are asked to co-sign
+		where += fmt.Sprintf(` AND (p.proposer_id = $%d OR p.id IN (SELECT proposal_id FROM proposal_cosigners
+			WHERE member_id = $%d AND state IN ('invited', 'confirmed')))`, len(args), len(args))
 	}
 	if f.Key != nil {
 		add("p.is_key = $%d", *f.Key)

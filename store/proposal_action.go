@@ -14,7 +14,13 @@ import (
 // the action records, moves the state and writes the event — all in one transaction.
 func (s *Store) ActProposal(ctx context.Context, a lvzhi.Actor, id int64, action string, in lvzhi.ProposalActionInput) (lvzhi.Proposal, error) {
 	var p lvzhi.Proposal
-	err := s.write(ctx, a, "proposal."+action, object(lvzhi.KindProposal, id), func(tx *Tx) error {
+	// Read before the write: a query on a second pooled connection inside the transaction
+	// would wait for a connection that the queued writers hold.
+	settings, err := s.ProposalSettings(ctx, a.CommitteeID)
+	if err != nil {
+		return p, err
+	}
+	err = s.write(ctx, a, "proposal."+action, object(lvzhi.KindProposal, id), func(tx *Tx) error {
 		var err error
 		if p, err = tx.proposal(ctx, id); err != nil {
 			return err
@@ -31,10 +37,6 @@ func (s *Store) ActProposal(ctx context.Context, a lvzhi.Actor, id int64, action
 			if to, err = lvzhi.ProposalWorkflow.Next(p.State, action); err != nil {
 				return err
 			}
-		}
-		settings, err := s.ProposalSettings(ctx, p.CommitteeID)
-		if err != nil {
-			return err
 		}
 		step := proposalStep{tx: tx, a: a, p: &p, action: action, in: in, settings: settings, to: to, now: s.Now()}
 		do, ok := proposalSteps[action]
@@ -54,7 +56,12 @@ func (s *Store) ActProposal(ctx context.Context, a lvzhi.Actor, id int64, action
 	if err != nil {
 		return lvzhi.Proposal{}, err
 	}
-	return s.Proposal(ctx, a, id)
+	// The proposal as it now stands; a unit that sent it back may no longer read it, and
+	// gets the record as its own action left it.
+	if now, err := s.Proposal(ctx, a, id); err == nil {
+		return now, nil
+	}
+	return p, nil
 }
 
 // recordOnly are the actions that record something about a proposal without a transition.

@@ -72,7 +72,7 @@ func (s *Store) SimilarProposals(ctx context.Context, a lvzhi.Actor, text string
 		rows, err := tx.query(ctx, `SELECT DISTINCT g.proposal_id, g.signature FROM proposal_bands b
 			JOIN proposal_signatures g ON g.proposal_id = b.proposal_id
 			JOIN proposals p ON p.id = b.proposal_id
-			WHERE p.committee_id = $1 AND p.id <> $2 AND p.state <> 'draft' AND (`+cond+`)`, args...)
+			WHERE p.committee_id = $1 AND p.id <> $2 AND p.state NOT IN ('draft', 'cosigning') AND (`+cond+`)`, args...)
 		if err != nil {
 			return err
 		}

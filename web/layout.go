@@ -46,9 +46,16 @@ var navigation = []NavGroup{
 	{"nav.org", []NavItem{
 		{"nav.overview", "/org", lvzhi.KindOrg, lvzhi.ActionRead},
 		{"nav.members", "/members", lvzhi.KindMember, lvzhi.ActionRead},
-		{"nav.unassigned", "/org/unassigned", lvzhi.KindMember, lvzhi.ActionUpdate},
+		{"nav.unassigned", "/org/unassigned", lvzhi.KindMember, lvzhi.ActionChange},
 		{"nav.roster", "/roster", lvzhi.KindMember, lvzhi.ActionImport},
 		{"nav.terms", "/terms", lvzhi.KindOrg, lvzhi.ActionRead},
+	}},
+	{"nav.proposals", []NavItem{
+		{"nav.proposal_list", "/proposals", lvzhi.KindProposal, lvzhi.ActionRead},
+		{"nav.my_proposals", "/proposals?mine=true", lvzhi.KindProposal, "submit"},
+		{"nav.proposal_new", "/proposals/new", lvzhi.KindProposal, lvzhi.ActionCreate},
+		{"nav.proposal_review", "/proposals?state=review", lvzhi.KindProposal, "accept"},
+		{"nav.proposal_overdue", "/proposals?overdue=true", lvzhi.KindProposal, "assign"},
 	}},
 	{"nav.system", []NavItem{
 		{"nav.users", "/users", lvzhi.KindUser, lvzhi.ActionCreate},
@@ -85,7 +92,11 @@ func (s *Server) layout(r *http.Request, title string) Layout {
 	for _, g := range navigation {
 		var items []NavItem
 		for _, it := range g.Items {
-			if it.Kind == "" || lvzhi.Can(a, it.Action, lvzhi.Target{Kind: it.Kind, CommitteeID: a.CommitteeID}) {
+			// A link shows when the user may act on some record of its kind: their own record,
+			// their department's, their unit's, or any of the committee's.
+			own := lvzhi.Target{Kind: it.Kind, CommitteeID: a.CommitteeID, MemberID: a.MemberID, UserID: a.UserID,
+				DepartmentID: a.DepartmentID, UnitID: a.UnitID}
+			if it.Kind == "" || lvzhi.Can(a, it.Action, own) {
 				items = append(items, it)
 			}
 		}

@@ -98,11 +98,50 @@ func funcs(lang string, cat map[string]string) template.FuncMap {
 				return lvzhi.MemberWorkflow.StateLabel[s]
 			case "user":
 				return lvzhi.UserWorkflow.StateLabel[s]
+			case "proposal":
+				return lvzhi.ProposalWorkflow.StateLabel[s]
 			}
 			return s
 		},
-		"auditResult": func(s string) string { return lvzhi.AuditResultLabel[s] },
+		"proposalAct": func(a string) string {
+			return lvzhi.ProposalWorkflow.ActionLabel[a] + lvzhi.ActionLabel[lvzhi.Action(a)]
+		},
+		"proposalKind": func(k string) string { return lvzhi.ProposalKindLabel[k] },
+		"unitRole":     func(r string) string { return lvzhi.UnitRoleLabel[r] },
+		"evaluation":   func(r string) string { return lvzhi.EvaluationLabel[r] },
+		"rejectReason": lvzhi.RejectReasonLabel,
+		"mode":         func(m string) string { return lvzhi.HandlingModeLabel[m] },
+		"contactWay":   func(w string) string { return lvzhi.ContactWays[w] },
+		"percent":      func(f float64) string { return fmt.Sprintf("%.0f%%", f*100) },
+		"badge":        badgeClass,
+		"actionData":   func(page any, action string) actionData { return actionData{Page: page, Action: action} },
+		"evalResults":  func() []string { return []string{lvzhi.Satisfied, lvzhi.BasicallySatisfied, lvzhi.Dissatisfied} },
+		"pair":         func(a, b lvzhi.Proposal) []lvzhi.Proposal { return []lvzhi.Proposal{a, b} },
+		"auditResult":  func(s string) string { return lvzhi.AuditResultLabel[s] },
 	}
+}
+
+// actionData is what the form of one record action is drawn from: the record page and the
+// action's name.
+type actionData struct {
+	Page   any
+	Action string
+}
+
+// badgeClass maps a proposal state to the fixed colours of UI.md: 草稿 grey, 审查中 blue,
+// 办理中 amber, 已答复 green; ended states grey.
+func badgeClass(state string) string {
+	switch state {
+	case lvzhi.ProposalDraft, lvzhi.ProposalCosigning, lvzhi.ProposalReturned:
+		return "badge-draft"
+	case lvzhi.ProposalReview, lvzhi.ProposalAccepted:
+		return "badge-review"
+	case lvzhi.ProposalHandling, lvzhi.ProposalReplyReview:
+		return "badge-handling"
+	case lvzhi.ProposalReplied, lvzhi.ProposalClosed:
+		return "badge-replied"
+	}
+	return "badge-left"
 }
 
 // china is the time zone every date on a page is shown in; the database keeps UTC.
@@ -111,6 +150,12 @@ var china = time.FixedZone("CST", 8*3600)
 // render writes a page with the given status. Rendering into a buffer first means a template
 // error becomes a clean error page rather than half a page.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page string, data any) {
+	s.renderPart(w, r, status, page, "layout", data)
+}
+
+// renderPart writes one named template of a page: the whole page ("layout"), or a fragment
+// an htmx request swaps in.
+func (s *Server) renderPart(w http.ResponseWriter, r *http.Request, status int, page, part string, data any) {
 	t, ok := s.pages.pages[lang(r)][page]
 	if !ok {
 		s.log.Error("no such page template", "page", page)
@@ -118,7 +163,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 		return
 	}
 	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "layout", data); err != nil {
+	if err := t.ExecuteTemplate(&buf, part, data); err != nil {
 		s.log.Error("render", "page", page, "err", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return

@@ -55,6 +55,18 @@ func (s *Server) routes() *http.ServeMux {
 	page("POST /roster/import", s.handleRosterImport)
 	page("GET /roster/export.xlsx", s.handleRosterExport)
 
+	// Proposals.
+	page("GET /proposals", s.handleProposalList)
+	page("GET /proposals/new", s.handleProposalNew)
+	page("POST /proposals", s.handleCreateProposal)
+	page("POST /proposals/similar", s.handleSimilarProposals)
+	page("GET /proposals/{id}", s.handleProposalPage)
+	page("GET /proposals/{id}/edit", s.handleProposalEdit)
+	page("POST /proposals/{id}", s.handleUpdateProposal)
+	page("POST /proposals/{id}/actions/{action}", s.handleProposalAction)
+	page("POST /proposals/{id}/cosign", s.handleProposalCosign)
+	page("GET /proposals/{id}/compare/{other}", s.handleProposalCompare)
+
 	// Administration: accounts, security policy, audit log.
 	page("GET /users", s.handleUserList)
 	page("GET /users/new", s.handleUserNew)
