@@ -15,6 +15,7 @@ const (
 	KindPolicy     Kind = "policy"     // the security policy
 	KindAudit      Kind = "audit"      // the audit log
 	KindProposal   Kind = "proposal"   // 提案
+	KindPublished  Kind = "published"  // a published proposal and its reply: the public page
 )
 
 // Action is what an actor wants to do to a record.
@@ -36,7 +37,7 @@ const (
 var ActionLabel = map[Action]string{
 	ActionRead: "查看", ActionCreate: "新建", ActionUpdate: "修改", ActionDelete: "删除",
 	ActionImport: "导入", ActionExport: "导出", ActionViewPII: "查看完整个人信息", ActionChange: "办理",
-	"publish": "公开", "mark_key": "确定重点提案", "supervise": "督办",
+	"publish": "公开", "mark_key": "确定重点提案", "supervise": "督办", "excellent": "评为优秀提案",
 }
 
 // actionLabel names an action for a refusal: the permission verbs above, else the label a
@@ -147,10 +148,15 @@ var grants = map[Kind]map[Action][]Grant{
 		"evaluate": {{RoleMember, ScopeOwn}},
 		"return":   office(), "accept": office(), "reject": office(), "withdraw": office(), "merge": office(),
 		"convert": office(), "assign": office(), "approve_extension": office(), "refuse_extension": office(),
-		"approve_reply": office(), "reject_reply": office(), "close": office(), "publish": office(),
+		"approve_reply": office(), "reject_reply": office(), "close": office(), "publish": office(), "excellent": office(),
 		"mark_key":  {{RoleStaff, ScopeCommittee}, {RoleLeader, ScopeCommittee}},
 		"supervise": {{RoleLeader, ScopeCommittee}, {RoleStaff, ScopeCommittee}},
 		"send_back": handler(), "request_extension": handler(), "contact": handler(), "reply": handler(),
+	},
+	// What a committee has published (proposals and replies, with the proposer's consent) is
+	// for everyone, the public included.
+	KindPublished: {
+		ActionRead: {{"", ScopePublic}},
 	},
 }
 

@@ -60,12 +60,12 @@ func target(k Kind, a Actor, ownership string) Target {
 	panic("unknown ownership " + ownership)
 }
 
-var allKinds = []Kind{KindCommittee, KindOrg, KindDepartment, KindUnit, KindMember, KindUser, KindPolicy, KindAudit, KindProposal}
+var allKinds = []Kind{KindCommittee, KindOrg, KindDepartment, KindUnit, KindMember, KindUser, KindPolicy, KindAudit, KindProposal, KindPublished}
 
 // proposalActions are the workflow and office actions a proposal has beside the common ones.
 var proposalActions = []Action{"submit", "invite", "finish_cosign", "resubmit", "evaluate", "return", "accept", "reject",
 	"withdraw", "merge", "convert", "assign", "approve_extension", "refuse_extension", "approve_reply", "reject_reply",
-	"close", "publish", "mark_key", "supervise", "send_back", "request_extension", "contact", "reply"}
+	"close", "publish", "excellent", "mark_key", "supervise", "send_back", "request_extension", "contact", "reply"}
 
 // kindActions are the actions checked for a kind.
 func kindActions(k Kind) []Action {
@@ -173,12 +173,16 @@ var expectedPolicy = []struct {
 	{KindProposal, "reject_reply", who{"staff", "staff", "staff", "staff", ""}},
 	{KindProposal, "close", who{"staff", "staff", "staff", "staff", ""}},
 	{KindProposal, "publish", who{"staff", "staff", "staff", "staff", ""}},
+	{KindProposal, "excellent", who{"staff", "staff", "staff", "staff", ""}},
 	{KindProposal, "mark_key", who{"staff leader leader+member", "staff leader leader+member", "staff leader leader+member", "staff leader leader+member", ""}},
 	{KindProposal, "supervise", who{"staff leader leader+member", "staff leader leader+member", "staff leader leader+member", "staff leader leader+member", ""}},
 	{KindProposal, "send_back", who{"unit", "", "unit", "", ""}},
 	{KindProposal, "request_extension", who{"unit", "", "unit", "", ""}},
 	{KindProposal, "contact", who{"unit", "", "unit", "", ""}},
 	{KindProposal, "reply", who{"unit", "", "unit", "", ""}},
+
+	// Published proposals are public.
+	{KindPublished, ActionRead, who{everyone, everyone, everyone, everyone, everyone}},
 }
 
 // wantLabel is the Chinese name each refusal message must use for the action.
@@ -188,7 +192,7 @@ var wantLabel = map[Action]string{
 	"submit": "提交", "invite": "征集联名", "finish_cosign": "结束联名征集", "resubmit": "重新提交", "evaluate": "满意度测评",
 	"return": "退回修改", "accept": "立案", "reject": "不予立案", "withdraw": "撤案", "merge": "并案", "convert": "转办",
 	"assign": "交办", "approve_extension": "同意延期", "refuse_extension": "不同意延期", "approve_reply": "审核通过答复",
-	"reject_reply": "退回答复", "close": "办结", "publish": "公开", "mark_key": "确定重点提案", "supervise": "督办",
+	"reject_reply": "退回答复", "close": "办结", "publish": "公开", "excellent": "评为优秀提案", "mark_key": "确定重点提案", "supervise": "督办",
 	"send_back": "退回交办", "request_extension": "申请延期", "contact": "记录沟通", "reply": "提交答复",
 }
 
@@ -382,11 +386,14 @@ func TestAuthorizePublicWithoutCommittee(t *testing.T) {
 	if !public.Anonymous() {
 		t.Fatal("zero actor should be anonymous")
 	}
-	if err := Authorize(public, ActionRead, Target{Kind: KindCommittee, CommitteeID: 5}); err != nil {
-		t.Errorf("public reading a committee: %v", err)
+	publicKinds := map[Kind]bool{KindCommittee: true, KindPublished: true}
+	for k := range publicKinds {
+		if err := Authorize(public, ActionRead, Target{Kind: k, CommitteeID: 5}); err != nil {
+			t.Errorf("public reading %s: %v", k, err)
+		}
 	}
 	for _, k := range allKinds {
-		if k == KindCommittee {
+		if publicKinds[k] {
 			continue
 		}
 		if err := Authorize(public, ActionRead, Target{Kind: k, CommitteeID: 5}); ErrorCodeOf(err) != ErrUnauthorized {

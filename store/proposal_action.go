@@ -65,7 +65,7 @@ func (s *Store) ActProposal(ctx context.Context, a lvzhi.Actor, id int64, action
 }
 
 // recordOnly are the actions that record something about a proposal without a transition.
-var recordOnly = map[string]bool{"publish": true, "mark_key": true, "supervise": true}
+var recordOnly = map[string]bool{"publish": true, "mark_key": true, "supervise": true, "excellent": true}
 
 // proposalStep is one action under way: what it works on and what its event will say.
 type proposalStep struct {
@@ -124,6 +124,7 @@ var proposalSteps = map[string]func(context.Context, *proposalStep) error{
 	"close":             func(ctx context.Context, st *proposalStep) error { return st.needNote("办结说明") },
 	"publish":           stepPublish,
 	"mark_key":          stepMarkKey,
+	"excellent":         stepExcellent,
 	"supervise":         func(ctx context.Context, st *proposalStep) error { return st.needNote("督办情况") },
 }
 
@@ -231,4 +232,18 @@ var chinaZone = time.FixedZone("CST", 8*3600)
 // proposalDate formats a date for an event note.
 func proposalDate(t time.Time) string {
 	return fmt.Sprintf("%d年%d月%d日", t.Year(), t.Month(), t.Day())
+}
+
+// stepExcellent marks a proposal excellent (优秀提案), chosen at the end of a term year from
+// proposals that were filed; done again it takes the mark away.
+func stepExcellent(ctx context.Context, st *proposalStep) error {
+	if st.p.Number == 0 {
+		return lvzhi.Errorf(lvzhi.ErrConflict, "提案立案后才能评为优秀提案。")
+	}
+	st.p.Excellent = !st.p.Excellent
+	st.detail = "评为优秀提案"
+	if !st.p.Excellent {
+		st.detail = "取消优秀提案"
+	}
+	return st.exec(ctx, `UPDATE proposals SET excellent = $1 WHERE id = $2`, st.p.Excellent, st.p.ID)
 }

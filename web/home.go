@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"lvzhi"
+	"lvzhi/store"
 )
 
 // homePage is the data of the home page. What it holds depends on the role: the overview
@@ -16,6 +17,8 @@ type homePage struct {
 	Users    int
 	Locked   int
 	Audit    []lvzhi.AuditEntry
+	// What to attend to about proposals: co-sign invitations, replies due, queues.
+	Reminders []store.Reminder
 }
 
 func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
@@ -52,6 +55,12 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 		}
 		p.Users, p.Locked = total, locked
 	}
+	rem, err := s.st.ProposalReminders(ctx, a)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p.Reminders = rem
 	if target.Kind = lvzhi.KindAudit; lvzhi.Can(a, lvzhi.ActionRead, target) {
 		rows, _, err := s.st.ListAudit(ctx, a, lvzhi.AuditFilter{Paging: lvzhi.Paging{PerPage: 10}})
 		if err != nil {

@@ -38,7 +38,7 @@ func (s *Server) proposalPage(r *http.Request, id int64) (proposalPage, error) {
 	}
 	pr := p.Proposal
 	p.TitleArg = pr.Title
-	for _, act := range append(lvzhi.ProposalWorkflow.Allowed(pr.State), "mark_key", "supervise", "publish") {
+	for _, act := range append(lvzhi.ProposalWorkflow.Allowed(pr.State), "mark_key", "supervise", "publish", "excellent") {
 		if lvzhi.Can(a, lvzhi.Action(act), p.Target) && !containsString(p.Actions, act) {
 			p.Actions = append(p.Actions, act)
 		}

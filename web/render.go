@@ -90,6 +90,7 @@ func funcs(lang string, cat map[string]string) template.FuncMap {
 		"role":      func(r lvzhi.Role) string { return lvzhi.RoleLabel[r] },
 		"orgKind":   func(k lvzhi.OrgUnitKind) string { return lvzhi.OrgUnitLabel[k] },
 		"add":       func(a, b int) int { return a + b },
+		"neg":       func(a int) int { return -a },
 		"memberAct": func(a string) string { return lvzhi.MemberWorkflow.ActionLabel[a] },
 		"userAct":   func(a string) string { return lvzhi.UserWorkflow.ActionLabel[a] },
 		"state": func(w string, s string) string {

@@ -55,6 +55,10 @@ func (s *Server) routes() *http.ServeMux {
 	page("POST /roster/import", s.handleRosterImport)
 	page("GET /roster/export.xlsx", s.handleRosterExport)
 
+	// Published proposals and replies: public, no sign-in.
+	mux.HandleFunc("GET /public/proposals", s.handlePublicProposals)
+	mux.HandleFunc("GET /public/proposals/{id}", s.handlePublicProposal)
+
 	// Proposals.
 	page("GET /proposals", s.handleProposalList)
 	page("GET /proposals/new", s.handleProposalNew)
