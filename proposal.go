@@ -39,6 +39,8 @@ type Proposal struct {
 	Supervisor     int64     // the leader supervising a key proposal
 	Excellent      bool      // 优秀提案
 	Published      bool
+	HistoryUnits   string // an imported earlier year's record: its handling units as written
+	HistoryClass   string // and its reply class
 	Submitted      time.Time
 	Updated        time.Time
 

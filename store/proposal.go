@@ -14,7 +14,7 @@ const proposalSelect = `SELECT p.id, p.committee_id, p.session_id, p.number, p.k
 	p.between_sessions, COALESCE(p.proposer_id, 0), p.proposer_name, COALESCE(p.group_id, 0), p.suggested_units,
 	p.publish_consent, p.cosign_deadline, COALESCE(p.merged_into, 0), p.converted_to, p.reject_reasons, p.mode,
 	p.assigned_at, p.deadline, p.round, p.is_key, COALESCE(p.supervisor_id, 0), p.excellent, p.published,
-	p.submitted_at, p.updated_at, t.number, ss.number
+	p.submitted_at, p.updated_at, p.history_units, p.history_class, t.number, ss.number
 	FROM proposals p JOIN sessions ss ON ss.id = p.session_id JOIN terms t ON t.id = ss.term_id `
 
 func scanProposal(sc interface{ Scan(...any) error }) (lvzhi.Proposal, error) {
@@ -26,7 +26,7 @@ func scanProposal(sc interface{ Scan(...any) error }) (lvzhi.Proposal, error) {
 		&p.Between, &p.ProposerID, &p.ProposerName, &p.GroupID, &p.SuggestedUnits,
 		&p.PublishConsent, &cosign, &p.MergedInto, &p.ConvertedTo, &reasons, &p.Mode,
 		&assigned, &deadline, &p.Round, &p.Key, &p.Supervisor, &p.Excellent, &p.Published,
-		&submitted, &p.Updated, &term, &session)
+		&submitted, &p.Updated, &p.HistoryUnits, &p.HistoryClass, &term, &session)
 	p.CosignDeadline, p.AssignedAt, p.Deadline, p.Submitted = timeOrZero(cosign), timeOrZero(assigned), timeOrZero(deadline), timeOrZero(submitted)
 	p.Updated = p.Updated.UTC()
 	if reasons != "" {
@@ -209,7 +209,7 @@ func (t *Tx) checkProposalRefs(ctx context.Context, p *lvzhi.Proposal) error {
 // indexProposal keeps a proposal's search tokens and near-duplicate bands in step with its
 // text, in the same transaction as the change.
 func (t *Tx) indexProposal(ctx context.Context, p lvzhi.Proposal) error {
-	text := p.Title + "\n" + p.ProposerName + "\n" + p.SuggestedUnits + "\n" + p.Body
+	text := p.Title + "\n" + p.ProposerName + "\n" + p.SuggestedUnits + "\n" + p.HistoryUnits + "\n" + p.Body
 	if _, err := t.exec(ctx, `UPDATE proposals SET search_text = $1 WHERE id = $2`, textsim.IndexText(text), p.ID); err != nil {
 		return err
 	}

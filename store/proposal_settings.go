@@ -20,9 +20,24 @@ func (s *Store) ProposalSettings(ctx context.Context, committeeID int64) (lvzhi.
 	} else if err != nil {
 		return lvzhi.ProposalSettings{}, err
 	}
+	// Fields the office never saved keep their defaults; a saved list or map replaces the
+	// default whole (decoding into the default map would bring back a removed reply class).
 	out := lvzhi.DefaultProposalSettings()
-	err = json.Unmarshal([]byte(raw), &out)
-	return out, err
+	out.Categories, out.ReplyClasses, out.ReminderDays = nil, nil, nil
+	if err := json.Unmarshal([]byte(raw), &out); err != nil {
+		return out, err
+	}
+	def := lvzhi.DefaultProposalSettings()
+	if out.Categories == nil {
+		out.Categories = def.Categories
+	}
+	if out.ReplyClasses == nil {
+		out.ReplyClasses = def.ReplyClasses
+	}
+	if out.ReminderDays == nil {
+		out.ReminderDays = def.ReminderDays
+	}
+	return out, nil
 }
 
 // SetProposalSettings saves a committee's proposal rules; the proposal office's job.

@@ -1,4 +1,5 @@
--- Proposals (提案): the record, its co-signers, handling units, extensions, contacts,
+-- Proposals (提案): the record (history_units and history_class keep what an imported
+-- earlier year's record says of its handling units and reply class), its co-signers, handling units, extensions, contacts,
 -- replies, evaluations, supervision notes, and the LSH bands of its MinHash signature.
 
 CREATE TABLE proposals (
@@ -33,6 +34,8 @@ CREATE TABLE proposals (
     submitted_at     {{time}},
     created_at       {{time}} NOT NULL,
     updated_at       {{time}} NOT NULL,
+    history_units    TEXT NOT NULL DEFAULT '',
+    history_class    TEXT NOT NULL DEFAULT '',
     search_text      TEXT NOT NULL DEFAULT ''
 );
 -- Numbers are unique per session once given; 0 means not yet accepted.
