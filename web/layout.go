@@ -56,6 +56,10 @@ var navigation = []NavGroup{
 		{"nav.proposal_new", "/proposals/new", lvzhi.KindProposal, lvzhi.ActionCreate},
 		{"nav.proposal_review", "/proposals?state=review", lvzhi.KindProposal, "accept"},
 		{"nav.proposal_overdue", "/proposals?overdue=true", lvzhi.KindProposal, "assign"},
+		{"nav.proposal_key", "/proposals?key=true", lvzhi.KindProposal, "supervise"},
+		{"nav.proposal_stats", "/proposals/stats", lvzhi.KindProposal, lvzhi.ActionExport},
+		{"nav.proposal_import", "/proposals/import", lvzhi.KindProposal, lvzhi.ActionImport},
+		{"nav.public", "/public/proposals", lvzhi.KindPublished, lvzhi.ActionRead},
 	}},
 	{"nav.system", []NavItem{
 		{"nav.users", "/users", lvzhi.KindUser, lvzhi.ActionCreate},
