@@ -30,6 +30,8 @@ type Store struct {
 	// WaiveTOTP lets administrators sign in without a second factor. Only demo mode sets it,
 	// and every page then says so.
 	WaiveTOTP bool
+
+	suggest suggesters // per-committee category and unit suggesters, rebuilt on change
 }
 
 // Open opens the database named by dsn — a postgres:// URL or an SQLite file path — and

@@ -229,8 +229,8 @@ func (s *Server) handleUpdateProposal(w http.ResponseWriter, r *http.Request) {
 // similarPart is the data of the similar-proposals fragment.
 type similarPart struct {
 	Layout
-	Similar []store.SimilarProposal
-	ForID   int64 // the proposal under review, for the side-by-side links
+	Similar     []store.SimilarProposal
+	Suggestions store.Suggestions // category and units that similar earlier proposals had
 }
 
 // handleSimilarProposals answers the submission form as the member types (htmx): earlier
@@ -242,5 +242,10 @@ func (s *Server) handleSimilarProposals(w http.ResponseWriter, r *http.Request) 
 		s.fail(w, r, err)
 		return
 	}
-	s.renderPart(w, r, http.StatusOK, "proposalform", "similar", similarPart{Layout: s.layout(r, "proposal.similar"), Similar: similar})
+	sug, err := s.st.SuggestForProposal(r.Context(), actor(r), text, formID(r.FormValue("id")))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.renderPart(w, r, http.StatusOK, "proposalform", "similar", similarPart{Layout: s.layout(r, "proposal.similar"), Similar: similar, Suggestions: sug})
 }

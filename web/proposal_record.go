@@ -18,8 +18,9 @@ type proposalPage struct {
 	Actions  []string // the actions this user may take now: one form each
 	Invited  bool     // the user is asked to co-sign and has not answered
 	Similar  []store.SimilarProposal
-	Members  []lvzhi.Member // co-signer choices for the lead proposer
-	Leaders  []lvzhi.User   // supervisor choices for a key proposal
+	Suggest  store.Suggestions // units and category similar earlier proposals had, for assigning
+	Members  []lvzhi.Member    // co-signer choices for the lead proposer
+	Leaders  []lvzhi.User      // supervisor choices for a key proposal
 	Errors   map[string]string
 	Error    string
 	Overdue  bool
@@ -54,6 +55,11 @@ func (s *Server) proposalPage(r *http.Request, id int64) (proposalPage, error) {
 	}
 	if containsString(p.Actions, "merge") { // the reviewer sees the merge candidates
 		if p.Similar, err = s.st.SimilarProposals(ctx, a, pr.Title+"\n"+pr.Body, pr.ID, 0.3, 8); err != nil {
+			return p, err
+		}
+	}
+	if containsString(p.Actions, "assign") || containsString(p.Actions, "accept") {
+		if p.Suggest, err = s.st.SuggestForProposal(ctx, a, pr.Title+"\n"+pr.Body, pr.ID); err != nil {
 			return p, err
 		}
 	}
