@@ -66,6 +66,7 @@ type Summary struct {
 	ActivityGroups     int
 	WithoutSpecialComm int  // serving members in no special committee (全员入委)
 	DistrictMembers    int  // serving members of the districts' current terms, together
+	Proposals          int  // proposals of the city, in every state
 	Created            bool // false when the store already held a deployment and Load did nothing
 }
 
@@ -106,6 +107,9 @@ func Load(ctx context.Context, st *store.Store) (Summary, error) {
 		return Summary{}, err
 	}
 	if err := b.accounts(ctx, st); err != nil {
+		return Summary{}, err
+	}
+	if err := b.proposals(ctx, st); err != nil {
 		return Summary{}, err
 	}
 	return summarize(ctx, st, true)
@@ -310,6 +314,9 @@ func summarize(ctx context.Context, st *store.Store, created bool) (Summary, err
 		if _, s.LeftMembers, err = st.ListMembers(ctx, a, f); err != nil {
 			return s, err
 		}
+	}
+	if _, s.Proposals, err = st.ListProposals(ctx, a, lvzhi.ProposalFilter{CommitteeID: s.CityID, Paging: lvzhi.Paging{PerPage: 1}}); err != nil {
+		return s, err
 	}
 	for _, c := range all {
 		if c.ParentID != s.CityID || s.CityID == 0 {

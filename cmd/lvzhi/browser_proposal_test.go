@@ -59,7 +59,7 @@ func TestBrowserProposalLifecycle(t *testing.T) {
 	do(t, ctx, "accept",
 		chromedp.Navigate(s.URL+"/proposals/"+id),
 		openAction("accept"),
-		chromedp.Click(chromedp.ID("do-accept")),
+		submitAction("accept"),
 		chromedp.WaitVisible(chromedp.CSS(".alert-ok, #action-error")),
 	)
 	if n := text(t, ctx, chromedp.ID("proposal-number")); !regexp.MustCompile(`第十四届第三次会议第\d{4}号`).MatchString(n) {
@@ -68,7 +68,7 @@ func TestBrowserProposalLifecycle(t *testing.T) {
 	do(t, ctx, "assign to the education bureau",
 		openAction("assign"),
 		chromedp.SetValue(chromedp.ID("unit_lead"), unitOption(t, ctx, "市教育局")),
-		chromedp.Click(chromedp.ID("do-assign")),
+		submitAction("assign"),
 		chromedp.WaitVisible(chromedp.CSS(".alert-ok, #action-error")),
 	)
 	if st := text(t, ctx, chromedp.ID("proposal-state")); st != "办理中" {
@@ -81,7 +81,7 @@ func TestBrowserProposalLifecycle(t *testing.T) {
 		openAction("reply"),
 		chromedp.SetValue(chromedp.ID("class"), "A"),
 		chromedp.SendKeys(chromedp.ID("reply-body"), "我局已会同民政部门制定社区嵌入式养老服务设施建设计划,今年新建二十处,明年全覆盖。"),
-		chromedp.Click(chromedp.ID("do-reply")),
+		submitAction("reply"),
 		chromedp.WaitVisible(chromedp.CSS(".alert-ok, #action-error")),
 	)
 	if st := text(t, ctx, chromedp.ID("proposal-state")); st != "答复审核" {
@@ -92,7 +92,7 @@ func TestBrowserProposalLifecycle(t *testing.T) {
 	do(t, ctx, "staff checks the reply",
 		chromedp.Navigate(s.URL+"/proposals/"+id),
 		openAction("approve_reply"),
-		chromedp.Click(chromedp.ID("do-approve_reply")),
+		submitAction("approve_reply"),
 		chromedp.WaitVisible(chromedp.CSS(".alert-ok, #action-error")),
 	)
 
@@ -101,7 +101,7 @@ func TestBrowserProposalLifecycle(t *testing.T) {
 		chromedp.Navigate(s.URL+"/proposals/"+id),
 		openAction("evaluate"),
 		chromedp.Click(chromedp.CSS(`input[name=result][value=satisfied]`)),
-		chromedp.Click(chromedp.ID("do-evaluate")),
+		submitAction("evaluate"),
 		chromedp.WaitVisible(chromedp.CSS(".alert-ok, #action-error")),
 	)
 	if st := text(t, ctx, chromedp.ID("proposal-state")); st != "已办结" {
@@ -112,6 +112,17 @@ func TestBrowserProposalLifecycle(t *testing.T) {
 		if !strings.Contains(history, step) {
 			t.Errorf("the history lacks %q:\n%s", step, history)
 		}
+	}
+}
+
+// submitAction submits a record action's form. The message of the previous action is taken
+// off the page first, so waiting for a message waits for this action's answer, not the last.
+func submitAction(name string) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		if _, err := chromedp.Evaluate[chromedp.Void](`document.querySelectorAll(".alert-ok, #action-error").forEach(e => e.remove())`)(ctx, t); err != nil {
+			return chromedp.Void{}, err
+		}
+		return chromedp.Click(chromedp.ID("do-"+name))(ctx, t)
 	}
 }
 
