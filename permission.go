@@ -144,7 +144,7 @@ var grants = map[Kind]map[Action][]Grant{
 		ActionImport: {{RoleStaff, ScopeCommittee}},
 		ActionExport: {{RoleStaff, ScopeCommittee}, {RoleLeader, ScopeCommittee}},
 
-		"submit": proposer(), "invite": proposer(), "finish_cosign": proposer(), "resubmit": proposer(),
+		"submit": proposer(), "invite": proposer(), "finish_cosign": proposer(), "resubmit": proposer(), "recall": proposer(),
 		"evaluate": {{RoleMember, ScopeOwn}},
 		"return":   office(), "accept": office(), "reject": office(), "withdraw": office(), "merge": office(),
 		"convert": office(), "assign": office(), "approve_extension": office(), "refuse_extension": office(),

@@ -63,7 +63,7 @@ func target(k Kind, a Actor, ownership string) Target {
 var allKinds = []Kind{KindCommittee, KindOrg, KindDepartment, KindUnit, KindMember, KindUser, KindPolicy, KindAudit, KindProposal, KindPublished}
 
 // proposalActions are the workflow and office actions a proposal has beside the common ones.
-var proposalActions = []Action{"submit", "invite", "finish_cosign", "resubmit", "evaluate", "return", "accept", "reject",
+var proposalActions = []Action{"submit", "invite", "finish_cosign", "recall", "resubmit", "evaluate", "return", "accept", "reject",
 	"withdraw", "merge", "convert", "assign", "approve_extension", "refuse_extension", "approve_reply", "reject_reply",
 	"close", "publish", "excellent", "mark_key", "supervise", "send_back", "request_extension", "contact", "reply"}
 
@@ -159,6 +159,7 @@ var expectedPolicy = []struct {
 	{KindProposal, "invite", who{"member staff leader+member", "staff", "staff", "staff", ""}},
 	{KindProposal, "finish_cosign", who{"member staff leader+member", "staff", "staff", "staff", ""}},
 	{KindProposal, "resubmit", who{"member staff leader+member", "staff", "staff", "staff", ""}},
+	{KindProposal, "recall", who{"member staff leader+member", "staff", "staff", "staff", ""}},
 	{KindProposal, "evaluate", who{"member leader+member", "", "", "", ""}},
 	{KindProposal, "return", who{"staff", "staff", "staff", "staff", ""}},
 	{KindProposal, "accept", who{"staff", "staff", "staff", "staff", ""}},
@@ -189,7 +190,7 @@ var expectedPolicy = []struct {
 var wantLabel = map[Action]string{
 	ActionRead: "查看", ActionCreate: "新建", ActionUpdate: "修改", ActionDelete: "删除",
 	ActionImport: "导入", ActionExport: "导出", ActionViewPII: "查看完整个人信息", ActionChange: "办理",
-	"submit": "提交", "invite": "征集联名", "finish_cosign": "结束联名征集", "resubmit": "重新提交", "evaluate": "满意度测评",
+	"submit": "提交", "invite": "征集联名", "finish_cosign": "结束联名征集", "recall": "撤回联名征集", "resubmit": "重新提交", "evaluate": "满意度测评",
 	"return": "退回修改", "accept": "立案", "reject": "不予立案", "withdraw": "撤案", "merge": "并案", "convert": "转办",
 	"assign": "交办", "approve_extension": "同意延期", "refuse_extension": "不同意延期", "approve_reply": "审核通过答复",
 	"reject_reply": "退回答复", "close": "办结", "publish": "公开", "excellent": "评为优秀提案", "mark_key": "确定重点提案", "supervise": "督办",

@@ -85,7 +85,7 @@ var ProposalWorkflow = Workflow{
 		ProposalClosed: "已办结",
 	},
 	ActionLabel: map[string]string{
-		"submit": "提交", "invite": "征集联名", "finish_cosign": "结束联名征集", "return": "退回修改", "resubmit": "重新提交",
+		"submit": "提交", "invite": "征集联名", "finish_cosign": "结束联名征集", "recall": "撤回联名征集", "return": "退回修改", "resubmit": "重新提交",
 		"accept": "立案", "reject": "不予立案", "withdraw": "撤案", "merge": "并案", "convert": "转办",
 		"assign": "交办", "send_back": "退回交办", "request_extension": "申请延期", "approve_extension": "同意延期",
 		"refuse_extension": "不同意延期", "contact": "记录沟通", "reply": "提交答复", "approve_reply": "审核通过答复",
@@ -95,6 +95,7 @@ var ProposalWorkflow = Workflow{
 		{ProposalDraft, "submit", ProposalReview},
 		{ProposalDraft, "invite", ProposalCosigning},
 		{ProposalCosigning, "finish_cosign", ProposalReview},
+		{ProposalCosigning, "recall", ProposalDraft}, // nobody confirmed: back to the draft, to invite again
 		{ProposalReview, "return", ProposalReturned},
 		{ProposalReturned, "resubmit", ProposalReview},
 		{ProposalReturned, "withdraw", ProposalWithdrawn},

@@ -292,19 +292,32 @@ func (s *Store) ListProposals(ctx context.Context, a lvzhi.Actor, f lvzhi.Propos
 		if total, err = tx.count(ctx, `SELECT COUNT(*) FROM proposals p `+where, args...); err != nil {
 			return err
 		}
-		rows, err := tx.query(ctx, proposalSelect+where+fmt.Sprintf(` ORDER BY p.number = 0, p.number DESC, p.id DESC LIMIT %d OFFSET %d`, f.Limit(), f.Offset()), args...)
-		if err != nil {
+		// Page the ids first and read the rows of that page only: sorting thousands of search
+		// hits with their whole text costs far more than sorting their ids.
+		var ids []any
+		if err := tx.scanAll(ctx, func(sc scanner) error {
+			var id int64
+			err := sc.Scan(&id)
+			ids = append(ids, id)
+			return err
+		}, `SELECT p.id FROM proposals p `+where+fmt.Sprintf(` ORDER BY p.number = 0, p.number DESC, p.id DESC LIMIT %d OFFSET %d`, f.Limit(), f.Offset()), args...); err != nil {
 			return err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			p, err := scanProposal(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, p)
+		if len(ids) == 0 {
+			return nil
 		}
-		return rows.Err()
+		byID := map[int64]lvzhi.Proposal{}
+		if err := tx.scanAll(ctx, func(sc scanner) error {
+			p, err := scanProposal(sc)
+			byID[p.ID] = p
+			return err
+		}, proposalSelect+`WHERE p.id IN (`+placeholders(1, len(ids))+`)`, ids...); err != nil {
+			return err
+		}
+		for _, id := range ids {
+			out = append(out, byID[id.(int64)])
+		}
+		return nil
 	})
 	return out, total, err
 }

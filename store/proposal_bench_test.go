@@ -26,7 +26,7 @@ import (
 )
 
 // benchTexts returns n proposal texts; see the file comment.
-func benchTexts(b *testing.B, n int) []propText {
+func benchTexts(b testing.TB, n int) []propText {
 	b.Helper()
 	rng := rand.New(rand.NewPCG(2019, 436))
 	cats := lvzhi.DefaultProposalSettings().Categories
@@ -73,7 +73,7 @@ func benchTexts(b *testing.B, n int) []propText {
 
 // bulkProposals writes texts as submitted proposals of session 3, every other one accepted
 // with its number, in transactions of 500, indexed and signed as CreateProposal does.
-func bulkProposals(b *testing.B, pf *propFixture, texts []propText) []lvzhi.Proposal {
+func bulkProposals(b testing.TB, pf *propFixture, texts []propText) []lvzhi.Proposal {
 	b.Helper()
 	st, ctx := pf.st, pf.ctx
 	out := make([]lvzhi.Proposal, 0, len(texts))

@@ -64,7 +64,12 @@ func stepFinishCosign(ctx context.Context, st *proposalStep) error {
 // sent it back) replaces the old one.
 func stepAssign(ctx context.Context, st *proposalStep) error {
 	lead := 0
+	seen := map[int64]bool{}
 	for _, u := range st.in.Units {
+		if seen[u.UnitID] {
+			return lvzhi.Invalid(map[string]string{"units": "同一承办单位只能选择一次"})
+		}
+		seen[u.UnitID] = true
 		if _, ok := lvzhi.UnitRoleLabel[u.Role]; !ok {
 			return lvzhi.Invalid(map[string]string{"units": "承办方式应为主办、会办或协办"})
 		}

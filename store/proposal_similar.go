@@ -58,21 +58,10 @@ func (s *Store) SimilarProposals(ctx context.Context, a lvzhi.Actor, text string
 	if sig.IsEmpty() {
 		return nil, nil
 	}
-	bands := sig.Bands()
-	cond, args := "", []any{a.CommitteeID, excludeID}
-	for i, h := range bands {
-		if i > 0 {
-			cond += " OR "
-		}
-		cond += fmt.Sprintf("(b.band = $%d AND b.hash = $%d)", len(args)+1, len(args)+2)
-		args = append(args, i, int64(h))
-	}
+	q, args := similarQuery(a.CommitteeID, excludeID, sig.Bands())
 	var out []SimilarProposal
 	err := s.read(ctx, func(tx *Tx) error {
-		rows, err := tx.query(ctx, `SELECT DISTINCT g.proposal_id, g.signature FROM proposal_bands b
-			JOIN proposal_signatures g ON g.proposal_id = b.proposal_id
-			JOIN proposals p ON p.id = b.proposal_id
-			WHERE p.committee_id = $1 AND p.id <> $2 AND p.state NOT IN ('draft', 'cosigning') AND (`+cond+`)`, args...)
+		rows, err := tx.query(ctx, q, args...)
 		if err != nil {
 			return err
 		}
@@ -115,4 +104,27 @@ func (s *Store) SimilarProposals(ctx context.Context, a lvzhi.Actor, text string
 		return nil
 	})
 	return out, err
+}
+
+// similarQuery is the candidate query of a near-duplicate search: the proposals of the
+// committee sharing at least one LSH band with the signature, with their signatures. It is
+// driven from the bands, so both databases look candidates up in proposal_bands_hash and then
+// each candidate by its key (without statistics SQLite would otherwise start from every
+// proposal of the committee).
+func similarQuery(committeeID, excludeID int64, bands []uint64) (string, []any) {
+	cond, args := "", []any{committeeID, excludeID}
+	for i, h := range bands {
+		if i > 0 {
+			cond += " OR "
+		}
+		cond += fmt.Sprintf("(b.band = $%d AND b.hash = $%d)", len(args)+1, len(args)+2)
+		args = append(args, i, int64(h)) // BIGINT is signed: compare the bits as stored
+	}
+	// CROSS JOIN keeps SQLite's join order (candidates first, then each looked up by key);
+	// PostgreSQL plans it as the inner join it is.
+	return `SELECT g.proposal_id, g.signature
+		FROM (SELECT DISTINCT b.proposal_id FROM proposal_bands b WHERE ` + cond + `) c
+		CROSS JOIN proposals p CROSS JOIN proposal_signatures g
+		WHERE p.id = c.proposal_id AND g.proposal_id = c.proposal_id
+		AND p.committee_id = $1 AND p.id <> $2 AND p.state NOT IN ('draft', 'cosigning')`, args
 }
