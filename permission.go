@@ -151,7 +151,7 @@ var grants = map[Kind]map[Action][]Grant{
 		"approve_reply": office(), "reject_reply": office(), "close": office(), "publish": office(), "excellent": office(),
 		"mark_key":  {{RoleStaff, ScopeCommittee}, {RoleLeader, ScopeCommittee}},
 		"supervise": {{RoleLeader, ScopeCommittee}, {RoleStaff, ScopeCommittee}},
-		"send_back": handler(), "request_extension": handler(), "contact": handler(), "reply": handler(),
+		"send_back": handler(), "request_extension": handler(), "contact": handler(), "reply": handler(), "cosign_reply": handler(),
 	},
 	// What a committee has published (proposals and replies, with the proposer's consent) is
 	// for everyone, the public included.

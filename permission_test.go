@@ -65,7 +65,7 @@ var allKinds = []Kind{KindCommittee, KindOrg, KindDepartment, KindUnit, KindMemb
 // proposalActions are the workflow and office actions a proposal has beside the common ones.
 var proposalActions = []Action{"submit", "invite", "finish_cosign", "recall", "resubmit", "evaluate", "return", "accept", "reject",
 	"withdraw", "merge", "convert", "assign", "approve_extension", "refuse_extension", "approve_reply", "reject_reply",
-	"close", "publish", "excellent", "mark_key", "supervise", "send_back", "request_extension", "contact", "reply"}
+	"close", "publish", "excellent", "mark_key", "supervise", "send_back", "request_extension", "contact", "reply", "cosign_reply"}
 
 // kindActions are the actions checked for a kind.
 func kindActions(k Kind) []Action {
@@ -181,6 +181,7 @@ var expectedPolicy = []struct {
 	{KindProposal, "request_extension", who{"unit", "", "unit", "", ""}},
 	{KindProposal, "contact", who{"unit", "", "unit", "", ""}},
 	{KindProposal, "reply", who{"unit", "", "unit", "", ""}},
+	{KindProposal, "cosign_reply", who{"unit", "", "unit", "", ""}},
 
 	// Published proposals are public.
 	{KindPublished, ActionRead, who{everyone, everyone, everyone, everyone, everyone}},
@@ -194,7 +195,7 @@ var wantLabel = map[Action]string{
 	"return": "退回修改", "accept": "立案", "reject": "不予立案", "withdraw": "撤案", "merge": "并案", "convert": "转办",
 	"assign": "交办", "approve_extension": "同意延期", "refuse_extension": "不同意延期", "approve_reply": "审核通过答复",
 	"reject_reply": "退回答复", "close": "办结", "publish": "公开", "excellent": "评为优秀提案", "mark_key": "确定重点提案", "supervise": "督办",
-	"send_back": "退回交办", "request_extension": "申请延期", "contact": "记录沟通", "reply": "提交答复",
+	"send_back": "退回交办", "request_extension": "申请延期", "contact": "记录沟通", "reply": "提交答复", "cosign_reply": "会签答复",
 }
 
 // TestPermissionMatrix checks every actor × kind × action × ownership against the policy.

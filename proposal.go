@@ -89,7 +89,7 @@ var ProposalWorkflow = Workflow{
 		"accept": "立案", "reject": "不予立案", "withdraw": "撤案", "merge": "并案", "convert": "转办",
 		"assign": "交办", "send_back": "退回交办", "request_extension": "申请延期", "approve_extension": "同意延期",
 		"refuse_extension": "不同意延期", "contact": "记录沟通", "reply": "提交答复", "approve_reply": "审核通过答复",
-		"reject_reply": "退回答复", "evaluate": "满意度测评", "close": "办结",
+		"reject_reply": "退回答复", "evaluate": "满意度测评", "close": "办结", "cosign_reply": "会签答复",
 	},
 	Table: []Transition{
 		{ProposalDraft, "submit", ProposalReview},
@@ -112,6 +112,7 @@ var ProposalWorkflow = Workflow{
 		{ProposalHandling, "refuse_extension", ProposalHandling},
 		{ProposalHandling, "contact", ProposalHandling},
 		{ProposalHandling, "reply", ProposalReplyReview},
+		{ProposalReplyReview, "cosign_reply", ProposalReplyReview}, // 会办: the joint units co-sign the lead's reply
 		{ProposalReplyReview, "approve_reply", ProposalReplied},
 		{ProposalReplyReview, "reject_reply", ProposalHandling},
 		{ProposalReplied, "evaluate", ProposalClosed}, // or back to handling: see Evaluate
@@ -298,6 +299,7 @@ type ProposalUnit struct {
 	Name           string
 	Role           string // lead, joint, assist
 	SentBackReason string
+	Cosigned       bool // a joint unit has co-signed the lead unit's reply (会签)
 }
 
 // ProposalActionInput carries what a proposal action needs besides its name; each action

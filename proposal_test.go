@@ -32,6 +32,7 @@ func TestProposalTransitions(t *testing.T) {
 		{ProposalHandling, "contact"}:           ProposalHandling,
 		{ProposalHandling, "reply"}:             ProposalReplyReview,
 		{ProposalReplyReview, "approve_reply"}:  ProposalReplied,
+		{ProposalReplyReview, "cosign_reply"}:   ProposalReplyReview,
 		{ProposalReplyReview, "reject_reply"}:   ProposalHandling,
 		{ProposalReplied, "evaluate"}:           ProposalClosed,
 		{ProposalReplied, "close"}:              ProposalClosed,

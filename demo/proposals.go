@@ -1198,6 +1198,11 @@ func (l *proposalLoader) write(ctx context.Context, i int) error {
 		return nil
 	}
 	l.at(repliedAt - 3)
+	if in.Mode == "joint" { // 会办: the joint unit co-signs the lead unit's reply first
+		if _, err := l.act(ctx, l.unitActor(t.assist), id, "cosign_reply", lvzhi.ProposalActionInput{}); err != nil {
+			return err
+		}
+	}
 	if err := office("approve_reply", lvzhi.ProposalActionInput{}); err != nil {
 		return err
 	}

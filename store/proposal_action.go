@@ -119,6 +119,7 @@ var proposalSteps = map[string]func(context.Context, *proposalStep) error{
 	"contact":           stepContact,
 	"reply":             stepReply,
 	"approve_reply":     stepDecideReply,
+	"cosign_reply":      stepCosignReply,
 	"reject_reply":      stepDecideReply,
 	"evaluate":          stepEvaluate,
 	"close":             func(ctx context.Context, st *proposalStep) error { return st.needNote("办结说明") },
@@ -133,6 +134,9 @@ func stepSubmit(ctx context.Context, st *proposalStep) error {
 		return lvzhi.Errorf(lvzhi.ErrConflict, "联名提案须先征集联名(“征集联名”),附议人确认后再提交。")
 	}
 	if err := st.p.Validate(true, st.settings); err != nil {
+		return err
+	}
+	if err := groupDuringSession(ctx, st); err != nil {
 		return err
 	}
 	return st.exec(ctx, `UPDATE proposals SET submitted_at = $1 WHERE id = $2`, st.now, st.p.ID)

@@ -75,10 +75,12 @@ func (s *Store) ProposalDetail(ctx context.Context, a lvzhi.Actor, id int64) (Pr
 		}
 		if err := tx.scanAll(ctx, func(sc scanner) error {
 			var u lvzhi.ProposalUnit
-			err := sc.Scan(&u.UnitID, &u.Name, &u.Role, &u.SentBackReason)
+			var cosigned *time.Time
+			err := sc.Scan(&u.UnitID, &u.Name, &u.Role, &u.SentBackReason, &cosigned)
+			u.Cosigned = cosigned != nil
 			d.Units = append(d.Units, u)
 			return err
-		}, `SELECT pu.unit_id, o.name, pu.role, pu.sent_back_reason FROM proposal_units pu JOIN org_units o ON o.id = pu.unit_id
+		}, `SELECT pu.unit_id, o.name, pu.role, pu.sent_back_reason, pu.cosigned_at FROM proposal_units pu JOIN org_units o ON o.id = pu.unit_id
 			WHERE pu.proposal_id = $1 ORDER BY CASE pu.role WHEN 'lead' THEN 0 WHEN 'joint' THEN 1 ELSE 2 END, o.name`, id); err != nil {
 			return err
 		}

@@ -9,6 +9,22 @@ import (
 	"lvzhi"
 )
 
+// groupDuringSession refuses a group proposal of a sector or activity group between sessions:
+// those groups propose only during a plenary session.
+func groupDuringSession(ctx context.Context, st *proposalStep) error {
+	if st.p.Kind != lvzhi.ProposalGroup || !st.p.Between || st.p.GroupID == 0 {
+		return nil
+	}
+	var kind string
+	if err := st.tx.queryRow(ctx, `SELECT kind FROM org_units WHERE id = $1`, st.p.GroupID).Scan(&kind); err != nil {
+		return err
+	}
+	if kind == string(lvzhi.OrgSector) || kind == string(lvzhi.OrgActivityGroup) {
+		return lvzhi.Invalid(map[string]string{"group_id": "界别、委员活动小组的集体提案只能在全体会议期间提出"})
+	}
+	return nil
+}
+
 // stepInvite asks members to co-sign a joint proposal before a deadline.
 func stepInvite(ctx context.Context, st *proposalStep) error {
 	if st.p.Kind != lvzhi.ProposalJoint {
@@ -194,13 +210,41 @@ func stepReply(ctx context.Context, st *proposalStep) error {
 		return lvzhi.Errorf(lvzhi.ErrForbidden, "答复由主办单位提交;会办、协办单位请将意见送主办单位。")
 	}
 	st.detail = st.in.Class + "类答复"
+	// A new reply needs new co-signatures of the joint units.
+	if err := st.exec(ctx, `UPDATE proposal_units SET cosigned_at = NULL WHERE proposal_id = $1`, st.p.ID); err != nil {
+		return err
+	}
 	return st.exec(ctx, `INSERT INTO proposal_replies (proposal_id, round, unit_id, class, body, state, created_at) VALUES ($1, $2, $3, $4, $5, 'submitted', $6)`,
 		st.p.ID, max(st.p.Round, 1), st.a.UnitID, st.in.Class, st.in.Body, st.now)
 }
 
-// stepDecideReply is the staff's check of a submitted reply.
+// stepCosignReply records a joint unit's co-signature (会签) of the lead unit's reply.
+func stepCosignReply(ctx context.Context, st *proposalStep) error {
+	res, err := st.tx.exec(ctx, `UPDATE proposal_units SET cosigned_at = $1 WHERE proposal_id = $2 AND unit_id = $3 AND role = 'joint'`,
+		st.now, st.p.ID, st.a.UnitID)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n != 1 {
+		return lvzhi.Errorf(lvzhi.ErrForbidden, "只有会办单位需要会签答复。")
+	}
+	return nil
+}
+
+// stepDecideReply is the staff's check of a submitted reply. Under joint handling (会办) every
+// joint unit must have co-signed the reply before it is approved.
 func stepDecideReply(ctx context.Context, st *proposalStep) error {
 	state := "approved"
+	if st.to == lvzhi.ProposalReplied && st.p.Mode == "joint" {
+		n, err := st.tx.count(ctx, `SELECT COUNT(*) FROM proposal_units WHERE proposal_id = $1 AND role = 'joint'
+			AND sent_back_reason = '' AND cosigned_at IS NULL`, st.p.ID)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			return lvzhi.Errorf(lvzhi.ErrConflict, "会办提案还有%d个会办单位未会签答复,不能审核通过。", n)
+		}
+	}
 	if st.to == lvzhi.ProposalHandling {
 		state = "rejected"
 		if err := st.needNote("退回答复的意见"); err != nil {

@@ -211,6 +211,8 @@ func TestProposalLifecycle(t *testing.T) {
 		if err := reply(lead, "A", replyBody+"首批十个社区养老服务站已于本月投入使用。"); err != nil {
 			t.Fatalf("lead unit replies again: %v", err)
 		}
+		// Joint handling (会办): the joint unit co-signs the reply before the office approves it.
+		pf.act(t, joint, p.ID, "cosign_reply", lvzhi.ProposalActionInput{})
 		p = pf.act(t, staff, p.ID, "approve_reply", lvzhi.ProposalActionInput{})
 		if p.State != lvzhi.ProposalReplied {
 			t.Fatalf("approved reply: state %q, want replied", p.State)
@@ -240,6 +242,11 @@ func TestProposalLifecycle(t *testing.T) {
 		if err := reply(lead, "A", replyBody+"已补充具体措施和时间表。"); err != nil {
 			t.Fatalf("reply of round 2: %v", err)
 		}
+		// A new reply needs a new co-signature: round 1's does not carry over.
+		if _, err := st.ActProposal(ctx, staff, p.ID, "approve_reply", lvzhi.ProposalActionInput{}); lvzhi.ErrorCodeOf(err) != lvzhi.ErrConflict {
+			t.Fatalf("approving round 2's reply before the joint unit co-signed it: %v", err)
+		}
+		pf.act(t, joint, p.ID, "cosign_reply", lvzhi.ProposalActionInput{})
 		pf.act(t, staff, p.ID, "approve_reply", lvzhi.ProposalActionInput{})
 		if got := countRows(t, st, `SELECT COUNT(*) FROM proposal_replies WHERE proposal_id = $1 AND round = 2 AND state = 'approved'`, p.ID); got != 1 {
 			t.Errorf("approved replies of round 2 = %d, want 1", got)
@@ -264,8 +271,8 @@ func TestProposalLifecycle(t *testing.T) {
 		}
 		slices.Reverse(actions)
 		want := []string{"create", "update", "update", "update", "submit", "accept", "assign", "contact", "request_extension",
-			"approve_extension", "request_extension", "refuse_extension", "reply", "reject_reply", "reply", "approve_reply",
-			"evaluate", "reply", "approve_reply", "evaluate"}
+			"approve_extension", "request_extension", "refuse_extension", "reply", "reject_reply", "reply", "cosign_reply", "approve_reply",
+			"evaluate", "reply", "cosign_reply", "approve_reply", "evaluate"}
 		if !slices.Equal(actions, want) {
 			t.Errorf("history:\n got %v\nwant %v", actions, want)
 		}

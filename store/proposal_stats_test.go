@@ -60,11 +60,15 @@ func (w *statsWorld) assign(t *testing.T, id int64, mode string, units ...lvzhi.
 	w.act(t, w.staff, id, "assign", lvzhi.ProposalActionInput{Units: units, Mode: mode})
 }
 
-// reply has the lead unit reply with a class and the office approve it.
-func (w *statsWorld) reply(t *testing.T, id, unit int64, class string) {
+// reply has the lead unit reply with a class, the joint units (会办) co-sign it, and the
+// office approve it.
+func (w *statsWorld) reply(t *testing.T, id, unit int64, class string, joint ...int64) {
 	t.Helper()
 	w.act(t, w.unit[unit], id, "reply", lvzhi.ProposalActionInput{Class: class,
 		Body: "经研究,我单位已将该建议列入年度工作计划,会同有关部门制定具体措施,年内落实。"})
+	for _, j := range joint {
+		w.act(t, w.unit[j], id, "cosign_reply", lvzhi.ProposalActionInput{})
+	}
 	w.act(t, w.staff, id, "approve_reply", lvzhi.ProposalActionInput{})
 }
 
@@ -127,7 +131,7 @@ func newStatsWorld(t *testing.T, st *Store) *statsWorld {
 	w.act(t, w.unit[w.unitC], p9, "send_back", lvzhi.ProposalActionInput{Note: "不属于我局职责,建议交市交通局"})
 
 	clock.Advance(10 * 24 * time.Hour)
-	w.reply(t, p1, w.unitA, "A")
+	w.reply(t, p1, w.unitA, "A", w.unitB)
 	w.act(t, wangA, p1, "evaluate", lvzhi.ProposalActionInput{Result: lvzhi.Satisfied})
 	w.reply(t, p3, w.unitB, "C")
 	w.act(t, liA, p3, "evaluate", lvzhi.ProposalActionInput{Result: lvzhi.Dissatisfied, Note: "答复未回应具体建议"})

@@ -195,5 +195,5 @@ func apiProposalKnownAction(name string) bool {
 	if _, ok := lvzhi.ProposalWorkflow.ActionLabel[name]; ok {
 		return true
 	}
-	return name == "publish" || name == "mark_key" || name == "supervise"
+	return name == "publish" || name == "mark_key" || name == "supervise" || name == "excellent"
 }

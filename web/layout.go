@@ -58,6 +58,7 @@ var navigation = []NavGroup{
 		{"nav.proposal_overdue", "/proposals?overdue=true", lvzhi.KindProposal, "assign"},
 		{"nav.proposal_key", "/proposals?key=true", lvzhi.KindProposal, "supervise"},
 		{"nav.proposal_stats", "/proposals/stats", lvzhi.KindProposal, lvzhi.ActionExport},
+		{"nav.unit_stats", "/proposals/stats", lvzhi.KindProposal, "reply"}, // a unit's own figures
 		{"nav.proposal_import", "/proposals/import", lvzhi.KindProposal, lvzhi.ActionImport},
 		{"nav.public", "/public/proposals", lvzhi.KindPublished, lvzhi.ActionRead},
 	}},

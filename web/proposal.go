@@ -38,9 +38,6 @@ func (s *Server) proposalOptions(r *http.Request) (proposalOptions, error) {
 	if o.Settings, err = s.st.ProposalSettings(ctx, a.CommitteeID); err != nil {
 		return o, err
 	}
-	if a.UnitID != 0 && !a.Has(lvzhi.RoleStaff) && !a.Has(lvzhi.RoleMember) && !a.Has(lvzhi.RoleLeader) {
-		return o, nil // a handling unit needs no organisation lists
-	}
 	if o.Terms, err = s.st.Terms(ctx, a, a.CommitteeID); err != nil {
 		return o, err
 	}
@@ -168,6 +165,11 @@ func (s *Server) proposalForm(w http.ResponseWriter, r *http.Request, status int
 }
 
 func (s *Server) handleProposalNew(w http.ResponseWriter, r *http.Request) {
+	a := actor(r)
+	if err := lvzhi.Authorize(a, lvzhi.ActionCreate, lvzhi.Target{Kind: lvzhi.KindProposal, CommitteeID: a.CommitteeID}); err != nil {
+		s.fail(w, r, err) // the form is of no use to those who may not submit it
+		return
+	}
 	s.proposalForm(w, r, http.StatusOK, lvzhi.Proposal{Kind: lvzhi.ProposalIndividual, PublishConsent: true}, nil)
 }
 

@@ -26,6 +26,11 @@ type proposalImportPage struct {
 }
 
 func (s *Server) handleProposalImportPage(w http.ResponseWriter, r *http.Request) {
+	a := actor(r)
+	if err := lvzhi.Authorize(a, lvzhi.ActionImport, lvzhi.Target{Kind: lvzhi.KindProposal, CommitteeID: a.CommitteeID}); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	p := proposalImportPage{Layout: s.layout(r, "proposal.import")}
 	var err error
 	if p.proposalOptions, err = s.proposalOptions(r); err != nil {

@@ -64,6 +64,7 @@ CREATE TABLE proposal_units (
     role             TEXT NOT NULL,
     assigned_at      {{time}} NOT NULL,
     sent_back_reason TEXT NOT NULL DEFAULT '',
+    cosigned_at      {{time}},
     PRIMARY KEY (proposal_id, unit_id)
 );
 CREATE INDEX proposal_units_unit ON proposal_units (unit_id);
