@@ -60,6 +60,16 @@ type Session struct {
 	TermID      int64
 	Number      int
 	OpensOn     time.Time
+	// The window in which session proposals are submitted; zero ends mean no limit on that side.
+	SubmitFrom, SubmitUntil time.Time
+}
+
+// Accepts reports whether a session proposal may be submitted at time t (China dates, both
+// days included).
+func (s Session) Accepts(t time.Time) bool {
+	day := t.In(time.FixedZone("CST", 8*3600)).Format("2006-01-02")
+	return (s.SubmitFrom.IsZero() || day >= s.SubmitFrom.Format("2006-01-02")) &&
+		(s.SubmitUntil.IsZero() || day <= s.SubmitUntil.Format("2006-01-02"))
 }
 
 // Name is the session as offices write it: 第三次会议.

@@ -24,6 +24,7 @@ type Proposal struct {
 	ProposerID     int64  // the (lead) member; 0 for a group proposal
 	ProposerName   string // as the proposal is signed: a member's name, or the group's
 	GroupID        int64  // the sector, activity group, party or special committee of a group proposal
+	Signer         string // a group proposal is signed by its convenor (召集人) or head
 	SuggestedUnits string // the units the proposer suggested, as written
 	PublishConsent bool   // the proposer agrees to publication
 
@@ -218,6 +219,9 @@ func (p Proposal) Validate(submitting bool, s ProposalSettings) error {
 	}
 	if p.Kind == ProposalGroup && p.GroupID == 0 {
 		f["group_id"] = "集体提案请选择提出的界别、党派团体或专门委员会"
+	}
+	if p.Kind == ProposalGroup && submitting && strings.TrimSpace(p.Signer) == "" {
+		f["signer"] = "集体提案须由召集人或负责人署名"
 	}
 	if p.Kind != ProposalGroup && p.ProposerID == 0 {
 		f["proposer_id"] = "请选择提案人"

@@ -972,6 +972,7 @@ func (l *proposalLoader) write(ctx context.Context, i int) error {
 		if p.GroupID == 0 {
 			return fmt.Errorf("no group %s", s.group)
 		}
+		p.Signer = l.pick().Name // signed by the group's convenor, one of the members
 	case s.mine:
 		proposer = l.me
 	default:

@@ -72,9 +72,8 @@ func (s *Store) CreateSession(ctx context.Context, a lvzhi.Actor, ss lvzhi.Sessi
 	if ss.Number < 1 || ss.TermID == 0 {
 		return ss, lvzhi.Invalid(map[string]string{"number": "请填写届次和会议次数"})
 	}
-	opens := ""
-	if !ss.OpensOn.IsZero() {
-		opens = ss.OpensOn.Format("2006-01-02")
+	if !ss.SubmitFrom.IsZero() && !ss.SubmitUntil.IsZero() && ss.SubmitUntil.Before(ss.SubmitFrom) {
+		return ss, lvzhi.Invalid(map[string]string{"submit_until": "提案征集截止日期不能早于开始日期"})
 	}
 	err := s.write(ctx, a, "session.create", fmt.Sprintf("term:%d", ss.TermID), func(tx *Tx) error {
 		if err := lvzhi.Authorize(a, lvzhi.ActionCreate, lvzhi.Target{Kind: lvzhi.KindOrg, CommitteeID: ss.CommitteeID}); err != nil {
@@ -85,8 +84,8 @@ func (s *Store) CreateSession(ctx context.Context, a lvzhi.Actor, ss lvzhi.Sessi
 			return lvzhi.Invalid(map[string]string{"term_id": "请选择本政协的届次"})
 		}
 		var err error
-		ss.ID, err = tx.insert(ctx, `INSERT INTO sessions (committee_id, term_id, number, opens_on) VALUES ($1, $2, $3, $4)`,
-			ss.CommitteeID, ss.TermID, ss.Number, opens)
+		ss.ID, err = tx.insert(ctx, `INSERT INTO sessions (committee_id, term_id, number, opens_on, submit_from, submit_until)
+			VALUES ($1, $2, $3, $4, $5, $6)`, ss.CommitteeID, ss.TermID, ss.Number, dateText(ss.OpensOn), dateText(ss.SubmitFrom), dateText(ss.SubmitUntil))
 		return err
 	})
 	return ss, err
@@ -97,7 +96,7 @@ func (s *Store) Sessions(ctx context.Context, a lvzhi.Actor, committeeID int64) 
 	if err := lvzhi.Authorize(a, lvzhi.ActionRead, lvzhi.Target{Kind: lvzhi.KindOrg, CommitteeID: committeeID}); err != nil {
 		return nil, err
 	}
-	rows, err := s.db.QueryContext(ctx, s.dialect.rebind(`SELECT id, committee_id, term_id, number, opens_on
+	rows, err := s.db.QueryContext(ctx, s.dialect.rebind(`SELECT id, committee_id, term_id, number, opens_on, submit_from, submit_until
 		FROM sessions WHERE committee_id = $1 ORDER BY term_id, number`), committeeID)
 	if err != nil {
 		return nil, err
@@ -106,11 +105,14 @@ func (s *Store) Sessions(ctx context.Context, a lvzhi.Actor, committeeID int64) 
 	var out []lvzhi.Session
 	for rows.Next() {
 		var ss lvzhi.Session
-		var opens string
-		if err := rows.Scan(&ss.ID, &ss.CommitteeID, &ss.TermID, &ss.Number, &opens); err != nil {
+		var opens, from, until string
+		if err := rows.Scan(&ss.ID, &ss.CommitteeID, &ss.TermID, &ss.Number, &opens, &from, &until); err != nil {
 			return nil, err
 		}
-		ss.OpensOn, _ = time.Parse("2006-01-02", opens) // empty when not yet scheduled
+		// Dates are kept as YYYY-MM-DD text; empty when not set.
+		ss.OpensOn, _ = time.Parse("2006-01-02", opens)
+		ss.SubmitFrom, _ = time.Parse("2006-01-02", from)
+		ss.SubmitUntil, _ = time.Parse("2006-01-02", until)
 		out = append(out, ss)
 	}
 	return out, rows.Err()
@@ -300,4 +302,12 @@ func (s *Store) Overview(ctx context.Context, a lvzhi.Actor, committeeID int64) 
 			Scan(&o.Members, &o.StandingMembers, &o.WithoutSpecialComm)
 	})
 	return o, err
+}
+
+// dateText is a date as sessions keep it: YYYY-MM-DD, or "" for none.
+func dateText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
 }

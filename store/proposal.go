@@ -11,7 +11,7 @@ import (
 )
 
 const proposalSelect = `SELECT p.id, p.committee_id, p.session_id, p.number, p.kind, p.title, p.category, p.body, p.state,
-	p.between_sessions, COALESCE(p.proposer_id, 0), p.proposer_name, COALESCE(p.group_id, 0), p.suggested_units,
+	p.between_sessions, COALESCE(p.proposer_id, 0), p.proposer_name, p.signer, COALESCE(p.group_id, 0), p.suggested_units,
 	p.publish_consent, p.cosign_deadline, COALESCE(p.merged_into, 0), p.converted_to, p.reject_reasons, p.mode,
 	p.assigned_at, p.deadline, p.round, p.is_key, COALESCE(p.supervisor_id, 0), p.excellent, p.published,
 	p.submitted_at, p.updated_at, p.history_units, p.history_class, t.number, ss.number
@@ -23,7 +23,7 @@ func scanProposal(sc interface{ Scan(...any) error }) (lvzhi.Proposal, error) {
 	var reasons string
 	var term, session int
 	err := sc.Scan(&p.ID, &p.CommitteeID, &p.SessionID, &p.Number, &p.Kind, &p.Title, &p.Category, &p.Body, &p.State,
-		&p.Between, &p.ProposerID, &p.ProposerName, &p.GroupID, &p.SuggestedUnits,
+		&p.Between, &p.ProposerID, &p.ProposerName, &p.Signer, &p.GroupID, &p.SuggestedUnits,
 		&p.PublishConsent, &cosign, &p.MergedInto, &p.ConvertedTo, &reasons, &p.Mode,
 		&assigned, &deadline, &p.Round, &p.Key, &p.Supervisor, &p.Excellent, &p.Published,
 		&submitted, &p.Updated, &p.HistoryUnits, &p.HistoryClass, &term, &session)
@@ -130,10 +130,10 @@ func (s *Store) CreateProposal(ctx context.Context, a lvzhi.Actor, p lvzhi.Propo
 		now := s.Now()
 		var err error
 		p.ID, err = tx.insert(ctx, `INSERT INTO proposals (committee_id, session_id, kind, title, category, body, state, between_sessions,
-			proposer_id, proposer_name, group_id, suggested_units, publish_consent, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)`,
+			proposer_id, proposer_name, group_id, suggested_units, publish_consent, signer, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)`,
 			p.CommitteeID, p.SessionID, p.Kind, p.Title, p.Category, p.Body, p.State, p.Between,
-			nullID(p.ProposerID), p.ProposerName, nullID(p.GroupID), p.SuggestedUnits, p.PublishConsent, now)
+			nullID(p.ProposerID), p.ProposerName, nullID(p.GroupID), p.SuggestedUnits, p.PublishConsent, p.Signer, now)
 		if err != nil {
 			return err
 		}
@@ -164,11 +164,14 @@ func (s *Store) UpdateProposal(ctx context.Context, a lvzhi.Actor, p lvzhi.Propo
 		}
 		// What the proposer may change; who proposes and where it belongs stay.
 		old.Title, old.Category, old.Body, old.SuggestedUnits, old.PublishConsent = p.Title, p.Category, p.Body, p.SuggestedUnits, p.PublishConsent
+		if old.Kind == lvzhi.ProposalGroup {
+			old.Signer = p.Signer
+		}
 		if err := old.Validate(false, settings); err != nil {
 			return err
 		}
 		if _, err := tx.exec(ctx, `UPDATE proposals SET title = $1, category = $2, body = $3, suggested_units = $4, publish_consent = $5,
-			updated_at = $6 WHERE id = $7`, old.Title, old.Category, old.Body, old.SuggestedUnits, old.PublishConsent, s.Now(), old.ID); err != nil {
+			signer = $6, updated_at = $7 WHERE id = $8`, old.Title, old.Category, old.Body, old.SuggestedUnits, old.PublishConsent, old.Signer, s.Now(), old.ID); err != nil {
 			return err
 		}
 		if err := tx.indexProposal(ctx, old); err != nil {

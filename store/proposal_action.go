@@ -139,6 +139,9 @@ func stepSubmit(ctx context.Context, st *proposalStep) error {
 	if err := groupDuringSession(ctx, st); err != nil {
 		return err
 	}
+	if err := inSubmissionWindow(ctx, st); err != nil {
+		return err
+	}
 	return st.exec(ctx, `UPDATE proposals SET submitted_at = $1 WHERE id = $2`, st.now, st.p.ID)
 }
 
@@ -250,4 +253,31 @@ func stepExcellent(ctx context.Context, st *proposalStep) error {
 		st.detail = "取消优秀提案"
 	}
 	return st.exec(ctx, `UPDATE proposals SET excellent = $1 WHERE id = $2`, st.p.Excellent, st.p.ID)
+}
+
+// inSubmissionWindow refuses a session proposal outside its session's submission window; a
+// between-session proposal may come at any time.
+func inSubmissionWindow(ctx context.Context, st *proposalStep) error {
+	if st.p.Between {
+		return nil
+	}
+	var from, until string
+	if err := st.tx.queryRow(ctx, `SELECT submit_from, submit_until FROM sessions WHERE id = $1`, st.p.SessionID).Scan(&from, &until); err != nil {
+		return err
+	}
+	var ss lvzhi.Session
+	ss.SubmitFrom, _ = time.Parse("2006-01-02", from)
+	ss.SubmitUntil, _ = time.Parse("2006-01-02", until)
+	if ss.Accepts(st.now) {
+		return nil
+	}
+	return lvzhi.Invalid(map[string]string{"session_id": fmt.Sprintf("本次会议提案的提交时间为%s至%s,现在不在此期间;闭会期间的提案请勾选“闭会期间提案”。",
+		orAny(from), orAny(until))})
+}
+
+func orAny(date string) string {
+	if date == "" {
+		return "不限"
+	}
+	return date
 }

@@ -114,6 +114,7 @@ type proposalCreateInput struct {
 	SuggestedUnits  string `json:"suggested_units"`
 	PublishConsent  bool   `json:"publish_consent"`
 	BetweenSessions bool   `json:"between_sessions"`
+	Signer          string `json:"signer"`
 }
 
 // apiCreateProposal saves a new draft and answers 201 with it and its Location.
@@ -128,7 +129,7 @@ func (s *Server) apiCreateProposal(w http.ResponseWriter, r *http.Request) {
 	}
 	p, err := s.st.CreateProposal(r.Context(), actor(r), lvzhi.Proposal{
 		SessionID: in.SessionID, Kind: in.Kind, Title: in.Title, Category: in.Category, Body: in.Body,
-		ProposerID: in.ProposerID, ProposerName: in.ProposerName, GroupID: in.GroupID, SuggestedUnits: in.SuggestedUnits,
+		ProposerID: in.ProposerID, ProposerName: in.ProposerName, GroupID: in.GroupID, SuggestedUnits: in.SuggestedUnits, Signer: in.Signer,
 		PublishConsent: in.PublishConsent, Between: in.BetweenSessions,
 	})
 	if err == nil {
@@ -145,6 +146,7 @@ type proposalPatchInput struct {
 	Body           opt[string] `json:"body"`
 	SuggestedUnits opt[string] `json:"suggested_units"`
 	PublishConsent opt[bool]   `json:"publish_consent"`
+	Signer         opt[string] `json:"signer"`
 }
 
 func (s *Server) apiUpdateProposal(w http.ResponseWriter, r *http.Request) {
@@ -164,6 +166,7 @@ func (s *Server) apiUpdateProposal(w http.ResponseWriter, r *http.Request) {
 		in.Body.to(&p.Body)
 		in.SuggestedUnits.to(&p.SuggestedUnits)
 		in.PublishConsent.to(&p.PublishConsent)
+		in.Signer.to(&p.Signer)
 		err = s.st.UpdateProposal(r.Context(), actor(r), p)
 	}
 	s.writeProposal(w, r, http.StatusOK, id, err)

@@ -48,6 +48,7 @@ type proposalJSON struct {
 	Body            string                   `json:"body"`
 	BetweenSessions bool                     `json:"between_sessions"`
 	GroupID         *int64                   `json:"group_id"`
+	Signer          string                   `json:"signer"`
 	SuggestedUnits  string                   `json:"suggested_units"`
 	PublishConsent  bool                     `json:"publish_consent"`
 	CosignDeadline  *time.Time               `json:"cosign_deadline"`
@@ -127,7 +128,7 @@ func toProposalJSON(a lvzhi.Actor, d store.ProposalDetail) proposalJSON {
 	p := d.Proposal
 	j := proposalJSON{
 		proposalSummaryJSON: toProposalSummaryJSON(p),
-		CommitteeID:         p.CommitteeID, Body: p.Body, BetweenSessions: p.Between, GroupID: optID(p.GroupID),
+		CommitteeID:         p.CommitteeID, Body: p.Body, BetweenSessions: p.Between, GroupID: optID(p.GroupID), Signer: p.Signer,
 		SuggestedUnits: p.SuggestedUnits, PublishConsent: p.PublishConsent, CosignDeadline: optTime(p.CosignDeadline),
 		MergedInto: optID(p.MergedInto), ConvertedTo: p.ConvertedTo, RejectReasons: []rejectReasonJSON{}, Mode: p.Mode,
 		AssignedAt: optTime(p.AssignedAt), Round: p.Round, SupervisorID: optID(p.Supervisor), Excellent: p.Excellent,

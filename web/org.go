@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strconv"
+	"time"
 
 	"lvzhi"
 )
@@ -175,9 +176,16 @@ func (s *Server) handleCreateSession(w http.ResponseWriter, r *http.Request) {
 	ss := lvzhi.Session{CommitteeID: a.CommitteeID}
 	ss.TermID, _ = strconv.ParseInt(r.PathValue("id"), 10, 64)
 	ss.Number, _ = strconv.Atoi(r.FormValue("number"))
+	ss.OpensOn, ss.SubmitFrom, ss.SubmitUntil = formDay(r.FormValue("opens_on")), formDay(r.FormValue("submit_from")), formDay(r.FormValue("submit_until"))
 	if _, err := s.st.CreateSession(r.Context(), a, ss); err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	http.Redirect(w, r, "/terms?ok=saved", http.StatusSeeOther)
+}
+
+// formDay reads a YYYY-MM-DD field as a calendar date; zero when empty or wrong.
+func formDay(v string) time.Time {
+	t, _ := time.Parse("2006-01-02", v)
+	return t
 }

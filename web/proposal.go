@@ -141,7 +141,7 @@ func proposalFromForm(r *http.Request) lvzhi.Proposal {
 		Kind: r.FormValue("kind"), SessionID: formID(r.FormValue("session_id")), Title: r.FormValue("title"),
 		Category: r.FormValue("category"), Body: r.FormValue("body"), SuggestedUnits: r.FormValue("suggested_units"),
 		PublishConsent: r.FormValue("publish_consent") == "on", Between: r.FormValue("between_sessions") == "on",
-		ProposerID: formID(r.FormValue("proposer_id")), GroupID: formID(r.FormValue("group_id")),
+		ProposerID: formID(r.FormValue("proposer_id")), GroupID: formID(r.FormValue("group_id")), Signer: r.FormValue("signer"),
 	}
 }
 

@@ -25,6 +25,8 @@ CREATE TABLE sessions (
     term_id      BIGINT NOT NULL REFERENCES terms(id),
     number       INTEGER NOT NULL,
     opens_on     TEXT NOT NULL DEFAULT '',
+    submit_from  TEXT NOT NULL DEFAULT '',
+    submit_until TEXT NOT NULL DEFAULT '',
     UNIQUE (term_id, number)
 );
 

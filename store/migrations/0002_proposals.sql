@@ -15,6 +15,7 @@ CREATE TABLE proposals (
     between_sessions {{bool}} NOT NULL DEFAULT FALSE,
     proposer_id      BIGINT REFERENCES members(id),
     proposer_name    TEXT NOT NULL,
+    signer           TEXT NOT NULL DEFAULT '',
     group_id         BIGINT REFERENCES org_units(id),
     suggested_units  TEXT NOT NULL DEFAULT '',
     publish_consent  {{bool}} NOT NULL DEFAULT FALSE,
