@@ -61,7 +61,7 @@ func TestGroupProposalOfSectorOnlyInSession(t *testing.T) {
 			group int64
 			ok    bool
 		}{{pf.Sectors[2], false}, {party, true}} {
-			p, err := st.CreateProposal(pf.ctx, pf.staff, lvzhi.Proposal{SessionID: pf.Session, Kind: lvzhi.ProposalGroup, GroupID: c.group,
+			p, err := st.CreateProposal(pf.ctx, pf.staff, lvzhi.Proposal{SessionID: pf.Session, Kind: lvzhi.ProposalGroup, GroupID: c.group, Signer: "召集人",
 				Between: true, Title: propTexts[3].Title, Category: propTexts[3].Category, Body: propTexts[3].Body})
 			if err != nil {
 				t.Fatal(err)

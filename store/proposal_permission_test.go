@@ -147,7 +147,7 @@ func TestProposalGroupDraftPrivate(t *testing.T) {
 	forEachDB(t, func(t *testing.T, st *Store) {
 		pf := newPropFixture(t, st)
 		text := propTexts[6]
-		g, err := st.CreateProposal(pf.ctx, pf.staff, lvzhi.Proposal{SessionID: pf.Session, Kind: lvzhi.ProposalGroup, GroupID: pf.Sectors[2],
+		g, err := st.CreateProposal(pf.ctx, pf.staff, lvzhi.Proposal{SessionID: pf.Session, Kind: lvzhi.ProposalGroup, GroupID: pf.Sectors[2], Signer: "召集人",
 			Title: text.Title, Category: text.Category, Body: text.Body})
 		if err != nil {
 			t.Fatalf("office enters a group proposal: %v (fields %v)", err, lvzhi.ErrorFields(err))

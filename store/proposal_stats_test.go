@@ -32,11 +32,11 @@ func statsActor(f *fixture, id int64, name string, role lvzhi.Role, mod func(*lv
 // it is to stay a draft.
 func (w *statsWorld) proposal(t *testing.T, proposer, group int64, category, title string, submit bool) int64 {
 	t.Helper()
-	kind := lvzhi.ProposalIndividual
+	kind, signer := lvzhi.ProposalIndividual, ""
 	if group != 0 {
-		kind = lvzhi.ProposalGroup
+		kind, signer = lvzhi.ProposalGroup, "召集人"
 	}
-	p, err := w.f.st.CreateProposal(w.f.ctx, w.staff, lvzhi.Proposal{SessionID: w.session, Kind: kind, ProposerID: proposer, GroupID: group,
+	p, err := w.f.st.CreateProposal(w.f.ctx, w.staff, lvzhi.Proposal{SessionID: w.session, Kind: kind, ProposerID: proposer, GroupID: group, Signer: signer,
 		Title: title, Category: category, Body: title + ":" + strings.Repeat("调研发现的问题、原因分析和具体建议,", 4)})
 	if err != nil {
 		t.Fatalf("create %s: %v (fields %v)", title, err, lvzhi.ErrorFields(err))
