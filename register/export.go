@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"lvzhi"
+	"lvzhi/sheet"
 )
 
 // Template writes the history import's workbook for an office to fill: a bold, frozen header
@@ -21,16 +22,16 @@ func Template(w io.Writer) error {
 	if err := f.SetSheetName(f.GetSheetName(0), importSheet); err != nil {
 		return fmt.Errorf("register: rename sheet: %w", err)
 	}
-	header, err := headerStyle(f)
+	header, err := sheet.HeaderStyle(f, true)
 	if err != nil {
-		return err
+		return fmt.Errorf("register: %w", err)
 	}
-	text, err := f.NewStyle(&excelize.Style{NumFmt: 49}) // Excel's built-in "@" (text)
+	text, err := sheet.TextStyle(f)
 	if err != nil {
-		return fmt.Errorf("register: text style: %w", err)
+		return fmt.Errorf("register: %w", err)
 	}
 	dv := excelize.NewDataValidation(true)
-	dv.Sqref = dataRange(colReplyClass)
+	dv.Sqref = sheet.DataRange(Columns, colReplyClass)
 	if err := dv.SetDropList([]string{"A", "B", "C", "D"}); err != nil {
 		return fmt.Errorf("register: reply class drop-down: %w", err)
 	}
@@ -42,117 +43,22 @@ func Template(w io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("register: stream writer: %w", err)
 	}
+	widths, texts := make([]float64, len(Columns)), make([]bool, len(Columns))
 	for i, name := range Columns {
-		spec := columnSpec[name]
-		if err := sw.SetColWidth(i+1, i+1, spec.width); err != nil {
-			return fmt.Errorf("register: column width: %w", err)
-		}
-		if spec.text {
-			if err := sw.SetColStyle(i+1, i+1, text); err != nil {
-				return fmt.Errorf("register: column style: %w", err)
-			}
-		}
+		widths[i], texts[i] = columnSpec[name].width, columnSpec[name].text
 	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return fmt.Errorf("register: freeze header: %w", err)
-	}
-	if err := sw.SetRow("A1", headerRow(Columns, header), excelize.RowOpts{Height: 20}); err != nil {
-		return fmt.Errorf("register: header row: %w", err)
+	if err := sheet.StreamHeader(sw, Columns, widths, texts, header, text); err != nil {
+		return fmt.Errorf("register: %w", err)
 	}
 	if err := sw.Flush(); err != nil {
 		return fmt.Errorf("register: flush: %w", err)
 	}
-	if err := writeHelp(f, header); err != nil {
-		return err
+	if err := sheet.WriteHelp(f, helpSheet, header, layout, helpNotes); err != nil {
+		return fmt.Errorf("register: %w", err)
 	}
 	f.SetActiveSheet(0)
 	if err := f.Write(w); err != nil {
 		return fmt.Errorf("register: write workbook: %w", err)
-	}
-	return nil
-}
-
-// dataRange is a column of the import sheet from the first data row to Excel's last row.
-func dataRange(col string) string {
-	for i, c := range Columns {
-		if c == col {
-			name, _ := excelize.ColumnNumberToName(i + 1)
-			return fmt.Sprintf("%s2:%s%d", name, name, excelize.TotalRows)
-		}
-	}
-	return ""
-}
-
-func headerStyle(f *excelize.File) (int, error) {
-	id, err := f.NewStyle(&excelize.Style{
-		Font:      &excelize.Font{Bold: true},
-		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"#DDEBF7"}},
-		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true},
-	})
-	if err != nil {
-		return 0, fmt.Errorf("register: header style: %w", err)
-	}
-	return id, nil
-}
-
-func headerRow(names []string, style int) []any {
-	row := make([]any, len(names))
-	for i, name := range names {
-		row[i] = excelize.Cell{StyleID: style, Value: name}
-	}
-	return row
-}
-
-// writeHelp adds the instructions sheet: one line per column, then the general rules.
-func writeHelp(f *excelize.File, header int) error {
-	if _, err := f.NewSheet(helpSheet); err != nil {
-		return fmt.Errorf("register: help sheet: %w", err)
-	}
-	wrap, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
-	if err != nil {
-		return fmt.Errorf("register: help style: %w", err)
-	}
-	rows := [][]any{{"列名", "是否必填", "填写说明"}}
-	for _, name := range Columns {
-		required := ""
-		if columnSpec[name].required {
-			required = "必填"
-		}
-		rows = append(rows, []any{name, required, columnSpec[name].help})
-	}
-	rows = append(rows, nil, []any{"注意事项"})
-	for i, note := range helpNotes {
-		rows = append(rows, []any{fmt.Sprint(i + 1), "", note})
-	}
-	for i, r := range rows {
-		if r == nil {
-			continue
-		}
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow(helpSheet, cell, &r); err != nil {
-			return fmt.Errorf("register: help row: %w", err)
-		}
-	}
-	last := len(rows)
-	for _, set := range []struct {
-		from, to string
-		style    int
-	}{
-		{"C2", fmt.Sprintf("C%d", last), wrap}, // first, so the headers below keep their bold
-		{"A1", "C1", header},
-		{fmt.Sprintf("A%d", len(Columns)+3), fmt.Sprintf("C%d", len(Columns)+3), header},
-	} {
-		if err := f.SetCellStyle(helpSheet, set.from, set.to, set.style); err != nil {
-			return fmt.Errorf("register: help style: %w", err)
-		}
-	}
-	for _, w := range []struct {
-		col   string
-		width float64
-	}{{"A", 12}, {"B", 10}, {"C", 80}} {
-		if err := f.SetColWidth(helpSheet, w.col, w.col, w.width); err != nil {
-			return fmt.Errorf("register: help width: %w", err)
-		}
 	}
 	return nil
 }
@@ -199,9 +105,9 @@ func Export(w io.Writer, rows []ExportRow) error {
 	if err := f.SetSheetName(f.GetSheetName(0), exportSheet); err != nil {
 		return fmt.Errorf("register: rename sheet: %w", err)
 	}
-	header, err := headerStyle(f)
+	header, err := sheet.HeaderStyle(f, true)
 	if err != nil {
-		return err
+		return fmt.Errorf("register: %w", err)
 	}
 	format := "yyyy-mm-dd"
 	date, err := f.NewStyle(&excelize.Style{CustomNumFmt: &format})
@@ -212,16 +118,8 @@ func Export(w io.Writer, rows []ExportRow) error {
 	if err != nil {
 		return fmt.Errorf("register: stream writer: %w", err)
 	}
-	for i, width := range exportWidths {
-		if err := sw.SetColWidth(i+1, i+1, width); err != nil {
-			return fmt.Errorf("register: column width: %w", err)
-		}
-	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return fmt.Errorf("register: freeze header: %w", err)
-	}
-	if err := sw.SetRow("A1", headerRow(exportColumns, header), excelize.RowOpts{Height: 20}); err != nil {
-		return fmt.Errorf("register: header row: %w", err)
+	if err := sheet.StreamHeader(sw, exportColumns, exportWidths, nil, header, 0); err != nil {
+		return fmt.Errorf("register: %w", err)
 	}
 	dateCell := func(t time.Time) any {
 		if t.IsZero() {

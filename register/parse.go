@@ -11,6 +11,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"lvzhi/sheet"
 )
 
 // maxUnzipSize caps what an XLSX upload may expand to; maxCSVSize what a CSV may be. Ten
@@ -22,20 +24,14 @@ const (
 
 // Messages that more than one place produces.
 const (
-	msgNotXLSX    = "无法读取文件:请上传Excel表格(.xlsx格式),可先下载导入模板按模板填写。"
-	msgOldFormat  = "无法读取文件:这是旧版.xls文件或设置了打开密码的文件。请在Excel中取消密码,并“另存为”.xlsx格式后重新上传。"
-	msgUnreadable = "无法读取表格内容,文件可能已损坏。请用Excel打开后重新保存,再上传。"
+	msgNotXLSX    = sheet.MsgNotXLSX
+	msgUnreadable = sheet.MsgUnreadable
 	msgBadCSV     = "无法读取CSV文件:第%d行格式有误(%s)。请用Excel打开后“另存为”CSV或.xlsx格式再上传。"
 	msgTooBig     = "文件过大,请分成几个文件分批导入"
 )
 
-// record is one non-empty data row: its row number, its cells, and (XLSX only) which cells
-// hold numbers rather than text.
-type record struct {
-	num     int
-	cells   []string
-	numeric func(col int) bool
-}
+// record is one non-empty data row: its row number and its cells.
+type record = sheet.Record
 
 // checker holds what every row of one file needs.
 type checker struct {
@@ -44,6 +40,9 @@ type checker struct {
 	col        map[string]int // header -> 0-based column index
 	date1904   bool
 	seen       map[int]int // number -> row where it first appeared
+	// cellNumeric reports whether the cell at a row number and 0-based column holds a number
+	// rather than text; nil for a CSV, whose cells are all text.
+	cellNumeric func(num, col int) bool
 }
 
 func newChecker(categories []string) *checker {
@@ -59,63 +58,29 @@ func newChecker(categories []string) *checker {
 // problem of every row; when there is any problem it returns no rows, so the caller writes
 // nothing. A file-level problem is a RowError on row 0.
 func ParseXLSX(r io.Reader, categories []string) ([]Row, []RowError) {
-	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: maxUnzipSize})
-	if err != nil {
-		if errors.Is(err, excelize.ErrWorkbookFileFormat) {
-			return nil, []RowError{{Message: msgOldFormat}}
-		}
-		return nil, []RowError{{Message: msgNotXLSX}}
+	u, errs := sheet.Open(r, maxUnzipSize)
+	if errs != nil {
+		return nil, errs
 	}
-	defer f.Close()
-	sheet := f.GetSheetName(0)
-	if sheet == "" {
-		return nil, []RowError{{Message: msgNotXLSX}}
-	}
+	defer u.Close()
 	c := newChecker(categories)
-	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
-		c.date1904 = *props.Date1904
-	}
-	it, err := f.Rows(sheet)
-	if err != nil {
-		return nil, []RowError{{Message: msgUnreadable}}
-	}
-	defer it.Close()
-	var recs []record
-	raw := excelize.Options{RawCellValue: true} // date serials, not the sheet's display format
-	for num := 1; it.Next(); num++ {
-		cells, err := it.Columns(raw)
+	c.date1904 = u.Date1904
+	c.cellNumeric = func(num, col int) bool {
+		ref, err := excelize.CoordinatesToCellName(col+1, num)
 		if err != nil {
-			return nil, []RowError{{Message: msgUnreadable}}
+			return false
 		}
-		if num == 1 {
-			if errs := c.header(cells); errs != nil {
-				return nil, errs
-			}
-			continue
-		}
-		if c.blank(cells) {
-			continue
-		}
-		if len(recs) == maxRows {
-			return nil, []RowError{{Message: fmt.Sprintf("文件超过%d行,请分成几个文件分批导入", maxRows)}}
-		}
-		n := num
-		recs = append(recs, record{num: n, cells: cells, numeric: func(col int) bool {
-			ref, err := excelize.CoordinatesToCellName(col+1, n)
-			if err != nil {
-				return false
-			}
-			t, err := f.GetCellType(sheet, ref)
-			return err == nil && (t == excelize.CellTypeNumber || t == excelize.CellTypeUnset || t == excelize.CellTypeDate)
-		}})
+		t, err := u.File.GetCellType(u.Sheet, ref)
+		return err == nil && (t == excelize.CellTypeNumber || t == excelize.CellTypeUnset || t == excelize.CellTypeDate)
 	}
-	if err := it.Error(); err != nil {
-		return nil, []RowError{{Message: msgUnreadable}}
+	col, recs, tooMany, errs := u.Read(layout, headerAlias, maxRows)
+	if errs != nil {
+		return nil, errs
 	}
-	if c.col == nil { // no row at all: an empty sheet
-		return nil, c.header(nil)
+	if tooMany {
+		return nil, []RowError{sheet.TooMany(maxRows)}
 	}
-	fillMerged(f, sheet, recs)
+	c.col = col
 	return c.check(recs)
 }
 
@@ -165,60 +130,25 @@ func ParseCSV(r io.Reader, categories []string) ([]Row, []RowError) {
 		end, _ := cr.FieldPos(last)
 		prevEnd = end + strings.Count(cells[last], "\n")
 		if num == 1 {
-			if errs := c.header(cells); errs != nil {
+			var errs []RowError
+			if c.col, errs = sheet.MatchHeader(cells, layout, headerAlias); errs != nil {
 				return nil, errs
 			}
 			continue
 		}
-		if c.blank(cells) {
+		if sheet.Blank(cells, c.col) {
 			continue
 		}
 		if len(recs) == maxRows {
-			return nil, []RowError{{Message: fmt.Sprintf("文件超过%d行,请分成几个文件分批导入", maxRows)}}
+			return nil, []RowError{sheet.TooMany(maxRows)}
 		}
-		recs = append(recs, record{num: num, cells: cells})
+		recs = append(recs, record{Num: num, Cells: cells})
 	}
 	if c.col == nil {
-		return nil, c.header(nil)
+		_, errs := sheet.MatchHeader(nil, layout, headerAlias)
+		return nil, errs
 	}
 	return c.check(recs)
-}
-
-// header finds each known column by its text. Spaces, case (for the English headers) and the
-// asterisks some offices put on required headers are ignored, as are columns we do not know.
-func (c *checker) header(cells []string) []RowError {
-	c.col = map[string]int{}
-	var errs []RowError
-	for i, h := range cells {
-		h = strings.Trim(strings.Join(strings.Fields(h), ""), "*＊\ufeff")
-		if a, ok := headerAlias[strings.ToLower(h)]; ok {
-			h = a
-		}
-		if _, known := columnSpec[h]; !known {
-			continue
-		}
-		if _, dup := c.col[h]; dup {
-			errs = append(errs, RowError{Row: 1, Column: h, Message: fmt.Sprintf("表头中“%s”出现了不止一次,请只保留一列", h)})
-			continue
-		}
-		c.col[h] = i
-	}
-	for _, name := range Columns {
-		if _, ok := c.col[name]; !ok && columnSpec[name].required {
-			errs = append(errs, RowError{Row: 1, Column: name, Message: fmt.Sprintf("缺少“%s”列,请在第一行表头中加上", name)})
-		}
-	}
-	return errs
-}
-
-// blank reports a row with nothing in the columns we read.
-func (c *checker) blank(cells []string) bool {
-	for _, i := range c.col {
-		if i < len(cells) && strings.TrimSpace(cells[i]) != "" {
-			return false
-		}
-	}
-	return true
 }
 
 // check validates every record; it returns the rows only when none is bad.
@@ -230,7 +160,7 @@ func (c *checker) check(recs []record) ([]Row, []RowError) {
 		rows = append(rows, row)
 		for _, name := range Columns {
 			if msg, ok := bad[name]; ok {
-				errs = append(errs, RowError{Row: rec.num, Column: name, Message: msg})
+				errs = append(errs, RowError{Row: rec.Num, Column: name, Message: msg})
 			}
 		}
 	}
@@ -243,22 +173,22 @@ func (c *checker) check(recs []record) ([]Row, []RowError) {
 // get is the cell of a column in a record, untrimmed; "" when the file lacks the column.
 func (c *checker) get(rec record, col string) string {
 	i, ok := c.col[col]
-	if !ok || i >= len(rec.cells) {
+	if !ok || i >= len(rec.Cells) {
 		return ""
 	}
-	return rec.cells[i]
+	return rec.Cells[i]
 }
 
 // numeric reports whether an XLSX cell of the column holds a number (a date serial, say).
 func (c *checker) numeric(rec record, col string) bool {
 	i, ok := c.col[col]
-	return ok && rec.numeric != nil && rec.numeric(i)
+	return ok && c.cellNumeric != nil && c.cellNumeric(rec.Num, i)
 }
 
 // row reads one record and the problems found, keyed by column.
 func (c *checker) row(rec record) (Row, map[string]string) {
 	bad := map[string]string{}
-	row := Row{Line: rec.num}
+	row := Row{Line: rec.Num}
 
 	if n, msg := parseNumber(c.get(rec, colNumber)); msg != "" {
 		bad[colNumber] = msg
@@ -267,7 +197,7 @@ func (c *checker) row(rec record) (Row, map[string]string) {
 		bad[colNumber] = fmt.Sprintf("编号%04d与第%d行重复", n, first)
 	} else {
 		row.Number = n
-		c.seen[n] = rec.num
+		c.seen[n] = rec.Num
 	}
 
 	row.Title = oneLine(c.get(rec, colTitle))
@@ -318,38 +248,4 @@ func (c *checker) row(rec record) (Row, map[string]string) {
 		bad[colReplyClass] = "答复类别应为A、B、C、D之一,未答复的留空"
 	}
 	return row, bad
-}
-
-// fillMerged copies the value of a merged range into every row it covers: offices merge the
-// 分类 or 承办单位 cells of consecutive proposals, and the file stores the value only once.
-func fillMerged(f *excelize.File, sheet string, recs []record) {
-	merged, err := f.GetMergeCells(sheet, true)
-	if err != nil || len(merged) == 0 || len(recs) == 0 {
-		return
-	}
-	at := make(map[int]int, len(recs)) // row number -> index in recs
-	for i, r := range recs {
-		at[r.num] = i
-	}
-	for _, mc := range merged {
-		c1, r1, err1 := excelize.CellNameToCoordinates(mc.GetStartAxis())
-		c2, r2, err2 := excelize.CellNameToCoordinates(mc.GetEndAxis())
-		top, ok := at[r1]
-		if err1 != nil || err2 != nil || !ok {
-			continue
-		}
-		for col := c1 - 1; col < c2; col++ {
-			if col >= len(recs[top].cells) {
-				break
-			}
-			for r := r1 + 1; r <= r2; r++ {
-				if i, ok := at[r]; ok {
-					for len(recs[i].cells) <= col {
-						recs[i].cells = append(recs[i].cells, "")
-					}
-					recs[i].cells[col] = recs[top].cells[col]
-				}
-			}
-		}
-	}
 }

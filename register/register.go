@@ -10,6 +10,8 @@ package register
 import (
 	"fmt"
 	"time"
+
+	"lvzhi/sheet"
 )
 
 // The column headers of the history import. Constants, so the parser, the template and the
@@ -104,26 +106,18 @@ var helpNotes = []string{
 
 // RowError is one problem in one row: Row is the 1-based row number as a spreadsheet shows it
 // (the header is row 1; for a CSV, the record number, which is the row Excel shows when it
-// opens the file), Column the Chinese header, Message Chinese.
-//
-// Row 0 means the file as a whole (not an XLSX file, too many rows); Column is empty when the
-// problem belongs to no single column.
-type RowError struct {
-	Row     int
-	Column  string
-	Message string
-}
+// opens the file), Column the Chinese header, Message Chinese; row 0 is the file as a whole.
+// It is the shared sheet.RowError, so both imports report problems alike.
+type RowError = sheet.RowError
 
-// String writes the error as the import page shows it: 第3行“分类”:分类“xx”不在本政协的提案分类中.
-func (e RowError) String() string {
-	switch {
-	case e.Row == 0:
-		return e.Message
-	case e.Column == "":
-		return fmt.Sprintf("第%d行:%s", e.Row, e.Message)
+// layout is the column list as the shared sheet code reads and explains it.
+var layout = func() []sheet.Column {
+	cols := make([]sheet.Column, len(Columns))
+	for i, name := range Columns {
+		cols[i] = sheet.Column{Name: name, Help: columnSpec[name].help, Required: columnSpec[name].required}
 	}
-	return fmt.Sprintf("第%d行“%s”:%s", e.Row, e.Column, e.Message)
-}
+	return cols
+}()
 
 // Row is one proposal of the register as read from a file. Proposer is as written ("张三",
 // "张三等5人", "民进江苏省委"); Date is the submission date in China time (zero when the cell

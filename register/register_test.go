@@ -16,53 +16,21 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"lvzhi"
+	"lvzhi/sheet/sheettest"
 )
 
 var testCategories = lvzhi.DefaultProposalSettings().Categories
 
-// sheet builds an XLSX file whose first sheet holds rows, starting at A1.
-func sheet(t testing.TB, rows ...[]any) *bytes.Buffer {
-	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	for i, r := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	buf, err := f.WriteToBuffer()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return buf
-}
+// xlsx builds an XLSX file whose first sheet holds rows, starting at A1.
+func xlsx(t testing.TB, rows ...[]any) *bytes.Buffer { t.Helper(); return sheettest.XLSX(t, rows...) }
 
-func header() []any {
-	h := make([]any, len(Columns))
-	for i, c := range Columns {
-		h[i] = c
-	}
-	return h
-}
+func header() []any { return sheettest.Header(Columns) }
 
 // row is a data row in the order of Columns, from column name to value.
-func row(v map[string]any) []any {
-	r := make([]any, len(Columns))
-	for i, c := range Columns {
-		r[i] = v[c]
-	}
-	return r
-}
+func row(v map[string]any) []any { return sheettest.Row(Columns, v) }
 
 // errSet renders errors as "row|column|message" lines for comparison.
-func errSet(errs []RowError) []string {
-	var s []string
-	for _, e := range errs {
-		s = append(s, fmt.Sprintf("%d|%s|%s", e.Row, e.Column, e.Message))
-	}
-	return s
-}
+func errSet(errs []RowError) []string { return sheettest.ErrSet(errs) }
 
 func cst(y, m, d, h, mi, s int) time.Time {
 	return time.Date(y, time.Month(m), d, h, mi, s, 0, chinaZone)
@@ -127,7 +95,7 @@ func TestTemplateFilledAndParsed(t *testing.T) {
 
 func TestParseXLSXBadRows(t *testing.T) {
 	long := strings.Repeat("长", 101)
-	file := sheet(t,
+	file := xlsx(t,
 		append(header(), "序号"),
 		row(map[string]any{colNumber: "1", colTitle: "好的提案", colProposer: "张三", colCategory: "社会事业"}),
 		row(map[string]any{colNumber: "1", colTitle: "重复编号", colProposer: "李四", colCategory: "社会事业"}),
@@ -165,12 +133,12 @@ func TestParseXLSXBadRows(t *testing.T) {
 }
 
 func TestParseHeaderAndFileProblems(t *testing.T) {
-	_, errs := ParseXLSX(sheet(t, []any{"编号", "案由", "备注"}, []any{"1", "x"}), testCategories)
+	_, errs := ParseXLSX(xlsx(t, []any{"编号", "案由", "备注"}, []any{"1", "x"}), testCategories)
 	want := []string{"1|提案人|缺少“提案人”列,请在第一行表头中加上", "1|分类|缺少“分类”列,请在第一行表头中加上"}
 	if got := errSet(errs); !reflect.DeepEqual(got, want) {
 		t.Errorf("missing columns: %v", got)
 	}
-	_, errs = ParseXLSX(sheet(t, append(header(), "编号")), testCategories)
+	_, errs = ParseXLSX(xlsx(t, append(header(), "编号")), testCategories)
 	if got := errSet(errs); len(got) != 1 || !strings.Contains(got[0], "出现了不止一次") {
 		t.Errorf("duplicate header: %v", got)
 	}
@@ -182,7 +150,7 @@ func TestParseHeaderAndFileProblems(t *testing.T) {
 	if len(errs) == 0 {
 		t.Errorf("broken CSV gave no error")
 	}
-	rows, errs := ParseXLSX(sheet(t, header()), testCategories)
+	rows, errs := ParseXLSX(xlsx(t, header()), testCategories)
 	if len(rows) != 0 || len(errs) != 0 {
 		t.Errorf("header only: rows %v errs %v", rows, errSet(errs))
 	}

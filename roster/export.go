@@ -7,6 +7,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"lvzhi"
+	"lvzhi/sheet"
 )
 
 // Export writes members (already masked or not, as the caller decided) in the template's
@@ -29,18 +30,13 @@ func writeWorkbook(w io.Writer, members []lvzhi.Member) error {
 	if err := f.SetSheetName(f.GetSheetName(0), rosterSheet); err != nil {
 		return fmt.Errorf("roster: rename sheet: %w", err)
 	}
-	header, err := f.NewStyle(&excelize.Style{
-		Font:      &excelize.Font{Bold: true},
-		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"#DDEBF7"}},
-		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"},
-	})
+	header, err := sheet.HeaderStyle(f, false)
 	if err != nil {
-		return fmt.Errorf("roster: header style: %w", err)
+		return fmt.Errorf("roster: %w", err)
 	}
-	// Number format 49 is Excel's built-in "@" (text).
-	text, err := f.NewStyle(&excelize.Style{NumFmt: 49})
+	text, err := sheet.TextStyle(f)
 	if err != nil {
-		return fmt.Errorf("roster: text style: %w", err)
+		return fmt.Errorf("roster: %w", err)
 	}
 	// Validations go on the worksheet before streaming: the StreamWriter keeps the parts of
 	// the sheet other than its data and writes them on Flush.
@@ -50,8 +46,8 @@ func writeWorkbook(w io.Writer, members []lvzhi.Member) error {
 	if err := writeRows(f, members, header, text); err != nil {
 		return err
 	}
-	if err := writeHelp(f, header); err != nil {
-		return err
+	if err := sheet.WriteHelp(f, helpSheet, header, layout, helpNotes); err != nil {
+		return fmt.Errorf("roster: %w", err)
 	}
 	f.SetActiveSheet(0)
 	if err := f.Write(w); err != nil {
@@ -67,29 +63,14 @@ func writeRows(f *excelize.File, members []lvzhi.Member, header, text int) error
 	if err != nil {
 		return fmt.Errorf("roster: stream writer: %w", err)
 	}
-	// Widths, column styles and panes must precede the first row in a stream.
+	widths, texts := make([]float64, len(Columns)), make([]bool, len(Columns))
 	for i, name := range Columns {
-		spec := columnSpec[name]
-		if err := sw.SetColWidth(i+1, i+1, spec.width); err != nil {
-			return fmt.Errorf("roster: column width: %w", err)
-		}
-		// The column style makes cells the office types later text as well, not just ours.
-		if spec.text {
-			if err := sw.SetColStyle(i+1, i+1, text); err != nil {
-				return fmt.Errorf("roster: column style: %w", err)
-			}
-		}
+		widths[i], texts[i] = columnSpec[name].width, columnSpec[name].text
 	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return fmt.Errorf("roster: freeze header: %w", err)
+	if err := sheet.StreamHeader(sw, Columns, widths, texts, header, text); err != nil {
+		return fmt.Errorf("roster: %w", err)
 	}
 	row := make([]any, len(Columns))
-	for i, name := range Columns {
-		row[i] = excelize.Cell{StyleID: header, Value: name}
-	}
-	if err := sw.SetRow("A1", row, excelize.RowOpts{Height: 20}); err != nil {
-		return fmt.Errorf("roster: header row: %w", err)
-	}
 	for n, m := range members {
 		for i, name := range Columns {
 			var v any
@@ -185,65 +166,5 @@ func addValidations(f *excelize.File) error {
 
 // dataRange is a column from the first data row to the last row Excel has, e.g. B2:B1048576.
 func dataRange(col string) string {
-	for i, c := range Columns {
-		if c == col {
-			name, _ := excelize.ColumnNumberToName(i + 1)
-			return fmt.Sprintf("%s2:%s%d", name, name, excelize.TotalRows)
-		}
-	}
-	return ""
-}
-
-// writeHelp adds the instructions sheet: one line per column, then the general rules.
-func writeHelp(f *excelize.File, header int) error {
-	if _, err := f.NewSheet(helpSheet); err != nil {
-		return fmt.Errorf("roster: help sheet: %w", err)
-	}
-	wrap, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
-	if err != nil {
-		return fmt.Errorf("roster: help style: %w", err)
-	}
-	rows := [][]any{{"列名", "是否必填", "填写说明"}}
-	for _, name := range Columns {
-		required := ""
-		if columnSpec[name].required {
-			required = "必填"
-		}
-		rows = append(rows, []any{name, required, columnSpec[name].help})
-	}
-	rows = append(rows, nil, []any{"注意事项"})
-	for i, note := range helpNotes {
-		rows = append(rows, []any{fmt.Sprint(i + 1), "", note})
-	}
-	for i, r := range rows {
-		if r == nil {
-			continue
-		}
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow(helpSheet, cell, &r); err != nil {
-			return fmt.Errorf("roster: help row: %w", err)
-		}
-	}
-	last := len(rows)
-	for _, set := range []struct {
-		from, to string
-		style    int
-	}{
-		{"C2", fmt.Sprintf("C%d", last), wrap}, // first, so the headers below keep their bold
-		{"A1", "C1", header},
-		{fmt.Sprintf("A%d", len(Columns)+3), fmt.Sprintf("C%d", len(Columns)+3), header},
-	} {
-		if err := f.SetCellStyle(helpSheet, set.from, set.to, set.style); err != nil {
-			return fmt.Errorf("roster: help style: %w", err)
-		}
-	}
-	for _, w := range []struct {
-		col   string
-		width float64
-	}{{"A", 12}, {"B", 10}, {"C", 80}} {
-		if err := f.SetColWidth(helpSheet, w.col, w.col, w.width); err != nil {
-			return fmt.Errorf("roster: help width: %w", err)
-		}
-	}
-	return nil
+	return sheet.DataRange(Columns, col)
 }

@@ -1,7 +1,6 @@
 package roster
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -9,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"lvzhi"
+	"lvzhi/sheet"
 )
 
 // maxUnzipSize caps what an upload may expand to. A full 5000-row roster unpacks to a few
@@ -17,29 +17,24 @@ const maxUnzipSize = 200 << 20
 
 // Messages that more than one place produces.
 const (
-	msgNotXLSX    = "无法读取文件:请上传Excel表格(.xlsx格式),可先下载导入模板按模板填写。"
-	msgOldFormat  = "无法读取文件:这是旧版.xls文件或设置了打开密码的文件。请在Excel中取消密码,并“另存为”.xlsx格式后重新上传。"
-	msgUnreadable = "无法读取表格内容,文件可能已损坏。请用Excel打开后重新保存,再上传。"
-	msgIDNumeric  = "身份证号被Excel转成了数字,请将该列设为文本后重新填写"
-	msgIDMasked   = "身份证号含*号(导出时已隐藏部分数字),无法导入,请填写完整的身份证号"
-	msgPhoneMask  = "联系电话含*号(导出时已隐藏部分数字),无法导入,请填写完整的号码"
-	msgBadDate    = "出生日期格式不正确,应写作1965-03-08"
+	msgNotXLSX   = sheet.MsgNotXLSX
+	msgIDNumeric = "身份证号被Excel转成了数字,请将该列设为文本后重新填写"
+	msgIDMasked  = "身份证号含*号(导出时已隐藏部分数字),无法导入,请填写完整的身份证号"
+	msgPhoneMask = "联系电话含*号(导出时已隐藏部分数字),无法导入,请填写完整的号码"
+	msgBadDate   = "出生日期格式不正确,应写作1965-03-08"
 )
 
 // sheetRow is one non-empty data row and its 1-based sheet row number.
-type sheetRow struct {
-	num   int
-	cells []string
-}
+type sheetRow = sheet.Record
 
 // parser holds what every row of one file needs.
 type parser struct {
-	f        *excelize.File
-	sheet    string
-	lk       Lookup
-	col      map[string]int // header -> 0-based column index
-	date1904 bool
-	seen     map[string]int // ID number -> row where it first appeared
+	f         *excelize.File
+	sheetName string
+	lk        Lookup
+	col       map[string]int // header -> 0-based column index
+	date1904  bool
+	seen      map[string]int // ID number -> row where it first appeared
 }
 
 // Parse reads the first sheet of an uploaded roster. It returns one lvzhi.Member per data row (CommitteeID/TermID left 0 for the caller to set, State lvzhi.MemberServing) and every problem in every row; the caller writes nothing when errs is non-empty.
@@ -48,171 +43,53 @@ type parser struct {
 // may preview the file; the group names are set in the *Name fields alongside the ids. Errors
 // are ordered by row and, within a row, by column. A file-level problem is a RowError on row 0.
 func Parse(r io.Reader, lk Lookup) (members []lvzhi.Member, errs []RowError) {
-	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: maxUnzipSize})
-	if err != nil {
-		if errors.Is(err, excelize.ErrWorkbookFileFormat) {
-			return nil, []RowError{{Message: msgOldFormat}}
-		}
-		return nil, []RowError{{Message: msgNotXLSX}}
-	}
-	defer f.Close()
-	p := &parser{f: f, sheet: f.GetSheetName(0), lk: lk, seen: map[string]int{}}
-	if p.sheet == "" {
-		return nil, []RowError{{Message: msgNotXLSX}}
-	}
-	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
-		p.date1904 = *props.Date1904
-	}
-	rows, tooMany, errs := p.read()
+	u, errs := sheet.Open(r, maxUnzipSize)
 	if errs != nil {
 		return nil, errs
 	}
-	p.fillMerged(rows)
+	defer u.Close()
+	p := &parser{f: u.File, sheetName: u.Sheet, date1904: u.Date1904, lk: lk, seen: map[string]int{}}
+	col, rows, tooMany, errs := u.Read(layout, headerAlias, maxRows)
+	if errs != nil {
+		return nil, errs
+	}
+	p.col = col
 	for _, row := range rows {
 		m, bad := p.member(row)
 		members = append(members, m)
 		for _, c := range Columns {
 			if msg, ok := bad[c]; ok {
-				errs = append(errs, RowError{Row: row.num, Column: c, Message: msg})
+				errs = append(errs, RowError{Row: row.Num, Column: c, Message: msg})
 			}
 		}
 		if msg, ok := bad[""]; ok {
-			errs = append(errs, RowError{Row: row.num, Message: msg})
+			errs = append(errs, RowError{Row: row.Num, Message: msg})
 		}
 	}
 	if tooMany {
-		errs = append(errs, RowError{Message: fmt.Sprintf("文件超过%d行,请分成几个文件分批导入", maxRows)})
+		errs = append(errs, sheet.TooMany(maxRows))
 	}
 	return members, errs
-}
-
-// read maps the header row and collects the non-empty data rows. Row numbers come from the
-// iterator, which also yields the rows a sheet leaves out, so they match what Excel shows.
-func (p *parser) read() (rows []sheetRow, tooMany bool, errs []RowError) {
-	it, err := p.f.Rows(p.sheet)
-	if err != nil {
-		return nil, false, []RowError{{Message: msgUnreadable}}
-	}
-	defer it.Close()
-	raw := excelize.Options{RawCellValue: true} // date serials, not the sheet's display format
-	for num := 1; it.Next(); num++ {
-		cells, err := it.Columns(raw)
-		if err != nil {
-			return nil, false, []RowError{{Message: msgUnreadable}}
-		}
-		if num == 1 {
-			if errs := p.header(cells); errs != nil {
-				return nil, false, errs
-			}
-			continue
-		}
-		if p.blank(cells) {
-			continue
-		}
-		if len(rows) == maxRows {
-			return rows, true, nil
-		}
-		rows = append(rows, sheetRow{num, cells})
-	}
-	if err := it.Error(); err != nil {
-		return nil, false, []RowError{{Message: msgUnreadable}}
-	}
-	if p.col == nil { // no row at all: an empty sheet
-		return nil, false, p.header(nil)
-	}
-	return rows, false, nil
-}
-
-// header finds each known column by its text. Spaces and the asterisks some offices put on
-// required headers are ignored, as are columns we do not know.
-func (p *parser) header(cells []string) []RowError {
-	p.col = map[string]int{}
-	var errs []RowError
-	for i, h := range cells {
-		h = strings.Trim(strings.Join(strings.Fields(h), ""), "*＊")
-		if a, ok := headerAlias[h]; ok {
-			h = a
-		}
-		if _, known := columnSpec[h]; !known {
-			continue
-		}
-		if _, dup := p.col[h]; dup {
-			errs = append(errs, RowError{Row: 1, Column: h, Message: fmt.Sprintf("表头中“%s”出现了不止一次,请只保留一列", h)})
-			continue
-		}
-		p.col[h] = i
-	}
-	for _, c := range Columns {
-		if _, ok := p.col[c]; !ok && columnSpec[c].required {
-			errs = append(errs, RowError{Row: 1, Column: c, Message: fmt.Sprintf("缺少“%s”列,请在第一行表头中加上", c)})
-		}
-	}
-	return errs
-}
-
-// blank reports a row with nothing in the columns we read; a row with only a 序号 or a note in
-// an extra column is still empty.
-func (p *parser) blank(cells []string) bool {
-	for _, i := range p.col {
-		if i < len(cells) && strings.TrimSpace(cells[i]) != "" {
-			return false
-		}
-	}
-	return true
-}
-
-// fillMerged copies the value of a merged range into every row it covers. Offices often merge
-// the 界别 or 党派 cells of consecutive members; the file stores the value only once.
-func (p *parser) fillMerged(rows []sheetRow) {
-	merged, err := p.f.GetMergeCells(p.sheet, true)
-	if err != nil || len(merged) == 0 || len(rows) == 0 {
-		return
-	}
-	at := make(map[int]int, len(rows)) // row number -> index in rows
-	for i, r := range rows {
-		at[r.num] = i
-	}
-	for _, mc := range merged {
-		c1, r1, err1 := excelize.CellNameToCoordinates(mc.GetStartAxis())
-		c2, r2, err2 := excelize.CellNameToCoordinates(mc.GetEndAxis())
-		top, ok := at[r1]
-		if err1 != nil || err2 != nil || !ok {
-			continue
-		}
-		for c := c1 - 1; c < c2; c++ {
-			if c >= len(rows[top].cells) {
-				break
-			}
-			for r := r1 + 1; r <= r2; r++ {
-				if i, ok := at[r]; ok {
-					for len(rows[i].cells) <= c {
-						rows[i].cells = append(rows[i].cells, "")
-					}
-					rows[i].cells[c] = rows[top].cells[c]
-				}
-			}
-		}
-	}
 }
 
 // get is the trimmed text of a column in a row, "" when the file lacks the column.
 func (p *parser) get(row sheetRow, col string) string {
 	i, ok := p.col[col]
-	if !ok || i >= len(row.cells) {
+	if !ok || i >= len(row.Cells) {
 		return ""
 	}
-	return strings.TrimSpace(row.cells[i])
+	return strings.TrimSpace(row.Cells[i])
 }
 
 // numeric reports whether a cell holds a number rather than text. Only the cell type tells an
 // ID number typed into a general cell (a number that has lost its last digits) from the same
 // digits typed as text.
 func (p *parser) numeric(row sheetRow, col string) bool {
-	ref, err := excelize.CoordinatesToCellName(p.col[col]+1, row.num)
+	ref, err := excelize.CoordinatesToCellName(p.col[col]+1, row.Num)
 	if err != nil {
 		return false
 	}
-	t, err := p.f.GetCellType(p.sheet, ref)
+	t, err := p.f.GetCellType(p.sheetName, ref)
 	return err == nil && (t == excelize.CellTypeNumber || t == excelize.CellTypeUnset)
 }
 
@@ -306,7 +183,7 @@ func (p *parser) member(row sheetRow) (lvzhi.Member, map[string]string) {
 		if first, dup := p.seen[m.IDNumber]; dup {
 			bad[colIDNumber] = fmt.Sprintf("身份证号与第%d行重复", first)
 		} else {
-			p.seen[m.IDNumber] = row.num
+			p.seen[m.IDNumber] = row.Num
 		}
 	}
 	return m, bad

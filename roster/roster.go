@@ -9,6 +9,8 @@ package roster
 import (
 	"fmt"
 	"io"
+
+	"lvzhi/sheet"
 )
 
 // The column headers. They are constants so that the parser, the writer and the field map
@@ -127,26 +129,19 @@ type Lookup struct {
 	Parties, Sectors, SpecialCommittees, ActivityGroups map[string]int64 // name -> id
 }
 
-// RowError is one problem in one row: Row is the 1-based sheet row number (header is row 1), Column the Chinese header, Message Chinese.
-//
-// Row 0 means the file as a whole (not an XLSX file, too many rows); Column is empty when the
-// problem belongs to no single column.
-type RowError struct {
-	Row     int
-	Column  string
-	Message string
-}
+// RowError is one problem in one row: Row is the 1-based sheet row number (header is row 1),
+// Column the Chinese header, Message Chinese; row 0 is the file as a whole. It is the shared
+// sheet.RowError, so both imports report problems alike.
+type RowError = sheet.RowError
 
-// String writes the error as the import page shows it: 第3行“身份证号”:身份证号应为18位.
-func (e RowError) String() string {
-	switch {
-	case e.Row == 0:
-		return e.Message
-	case e.Column == "":
-		return fmt.Sprintf("第%d行:%s", e.Row, e.Message)
+// layout is the column list as the shared sheet code reads and explains it.
+var layout = func() []sheet.Column {
+	cols := make([]sheet.Column, len(Columns))
+	for i, name := range Columns {
+		cols[i] = sheet.Column{Name: name, Help: columnSpec[name].help, Required: columnSpec[name].required}
 	}
-	return fmt.Sprintf("第%d行“%s”:%s", e.Row, e.Column, e.Message)
-}
+	return cols
+}()
 
 // Template writes an empty roster workbook for an office to fill: a bold, frozen header row
 // with column widths to suit; the ID number, phone and birth date columns formatted as text,

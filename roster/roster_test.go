@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"lvzhi"
+	"lvzhi/sheet/sheettest"
 )
 
 // testID builds a valid resident ID number (GB 11643) from an area code, a birth date
@@ -39,49 +40,16 @@ func testLookup() Lookup {
 	}
 }
 
-// sheet builds an XLSX file whose first sheet holds rows, starting at A1.
-func sheet(t testing.TB, rows ...[]any) *bytes.Buffer {
-	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	for i, r := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	buf, err := f.WriteToBuffer()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return buf
-}
+// xlsx builds an XLSX file whose first sheet holds rows, starting at A1.
+func xlsx(t testing.TB, rows ...[]any) *bytes.Buffer { t.Helper(); return sheettest.XLSX(t, rows...) }
 
-func header() []any {
-	h := make([]any, len(Columns))
-	for i, c := range Columns {
-		h[i] = c
-	}
-	return h
-}
+func header() []any { return sheettest.Header(Columns) }
 
 // row is a data row in the order of Columns, from column name to value.
-func row(v map[string]any) []any {
-	r := make([]any, len(Columns))
-	for i, c := range Columns {
-		r[i] = v[c]
-	}
-	return r
-}
+func row(v map[string]any) []any { return sheettest.Row(Columns, v) }
 
 // errSet renders errors as "row|column|message" lines for comparison.
-func errSet(errs []RowError) []string {
-	var s []string
-	for _, e := range errs {
-		s = append(s, fmt.Sprintf("%d|%s|%s", e.Row, e.Column, e.Message))
-	}
-	return s
-}
+func errSet(errs []RowError) []string { return sheettest.ErrSet(errs) }
 
 func TestTemplateRoundTrip(t *testing.T) {
 	var buf bytes.Buffer
@@ -142,7 +110,7 @@ func TestTemplateRoundTrip(t *testing.T) {
 
 func TestParseBadRows(t *testing.T) {
 	good := testID(t, "620102", "19650308", 123)
-	file := sheet(t,
+	file := xlsx(t,
 		header(),
 		row(map[string]any{colName: "好人", colSector: "经济界", colIDNumber: good}),
 		row(map[string]any{colName: "短号", colSector: "经济界", colIDNumber: "62010219650308"}),
@@ -180,7 +148,7 @@ func TestParseBadRows(t *testing.T) {
 
 func TestParseReorderedHeaders(t *testing.T) {
 	id := testID(t, "110101", "19801231", 2)
-	file := sheet(t,
+	file := xlsx(t,
 		[]any{"序号", "身份证号码", " 界 别 ", "*姓名", "备注", "是否常委"},
 		[]any{1, id, "经济界", "王五", "随便写", "是"},
 		[]any{2}, // only the serial number: an empty row
@@ -197,12 +165,12 @@ func TestParseReorderedHeaders(t *testing.T) {
 }
 
 func TestParseMissingColumns(t *testing.T) {
-	_, errs := Parse(sheet(t, []any{"姓名", "性别"}, []any{"张三", "男"}), testLookup())
+	_, errs := Parse(xlsx(t, []any{"姓名", "性别"}, []any{"张三", "男"}), testLookup())
 	want := []string{"1|界别|缺少“界别”列,请在第一行表头中加上", "1|身份证号|缺少“身份证号”列,请在第一行表头中加上"}
 	if got := errSet(errs); !reflect.DeepEqual(got, want) {
 		t.Errorf("errs = %v", got)
 	}
-	if _, errs := Parse(sheet(t), testLookup()); len(errs) != 3 {
+	if _, errs := Parse(xlsx(t), testLookup()); len(errs) != 3 {
 		t.Errorf("empty sheet errs = %v, want the three required columns", errSet(errs))
 	}
 }
@@ -276,7 +244,7 @@ func TestExportParseRoundTrip(t *testing.T) {
 
 func TestParseNumericID(t *testing.T) {
 	id := testID(t, "620102", "19650308", 123)
-	file := sheet(t, header(),
+	file := xlsx(t, header(),
 		row(map[string]any{colName: "甲", colSector: "经济界", colIDNumber: 620102196503081234}),
 		row(map[string]any{colName: "乙", colSector: "经济界", colIDNumber: 6.201021965030812e17}),
 		row(map[string]any{colName: "丙", colSector: "经济界", colIDNumber: "6.20102E+17"}),
@@ -294,7 +262,7 @@ func TestParseNumericID(t *testing.T) {
 
 func TestParseDuplicateID(t *testing.T) {
 	id := testID(t, "620102", "19650308", 123)
-	file := sheet(t, header(),
+	file := xlsx(t, header(),
 		row(map[string]any{colName: "甲", colSector: "经济界", colIDNumber: id}),
 		row(map[string]any{colName: "乙", colSector: "经济界", colIDNumber: testID(t, "620102", "19650308", 125)}),
 		row(map[string]any{colName: "丙", colSector: "经济界", colIDNumber: strings.ToLower(id)}),
@@ -309,14 +277,14 @@ func TestParseDates(t *testing.T) {
 	id := testID(t, "620102", "19650308", 123)
 	for _, v := range []any{"1965-03-08", "1965/3/8", "1965年3月8日", "1965.3.8", "19650308", 19650308,
 		time.Date(1965, 3, 8, 0, 0, 0, 0, time.UTC), 23809.0} {
-		members, errs := Parse(sheet(t, header(),
+		members, errs := Parse(xlsx(t, header(),
 			row(map[string]any{colName: "甲", colSector: "经济界", colIDNumber: id, colBirthDate: v})), testLookup())
 		if len(errs) != 0 || len(members) != 1 || members[0].BirthDate != "1965-03-08" {
 			t.Errorf("%T %v: members %+v errs %v", v, v, members, errSet(errs))
 		}
 	}
 	// Text that only looks like a serial is not taken for one.
-	_, errs := Parse(sheet(t, header(),
+	_, errs := Parse(xlsx(t, header(),
 		row(map[string]any{colName: "甲", colSector: "经济界", colIDNumber: id, colBirthDate: "1965.03"})), testLookup())
 	if got := errSet(errs); !reflect.DeepEqual(got, []string{"2|出生日期|" + msgBadDate}) {
 		t.Errorf("1965.03: errs = %v", got)
@@ -324,7 +292,7 @@ func TestParseDates(t *testing.T) {
 }
 
 func TestParseMergedCells(t *testing.T) {
-	f, err := excelize.OpenReader(sheet(t, header(),
+	f, err := excelize.OpenReader(xlsx(t, header(),
 		row(map[string]any{colName: "甲", colSector: "农业界", colIDNumber: testID(t, "620102", "19650308", 1)}),
 		row(map[string]any{colName: "乙", colIDNumber: testID(t, "620102", "19650308", 3)})))
 	if err != nil {
@@ -365,18 +333,6 @@ func TestParseTooManyRows(t *testing.T) {
 	members, errs := Parse(buf, testLookup())
 	if len(members) != maxRows || errs[len(errs)-1].Row != 0 || !strings.Contains(errs[len(errs)-1].Message, "5000") {
 		t.Errorf("members %d, last err %v", len(members), errs[len(errs)-1])
-	}
-}
-
-func TestRowErrorString(t *testing.T) {
-	for e, want := range map[RowError]string{
-		{3, "身份证号", "身份证号应为18位"}: "第3行“身份证号”:身份证号应为18位",
-		{4, "", "整行有误"}:          "第4行:整行有误",
-		{0, "", msgNotXLSX}:      msgNotXLSX,
-	} {
-		if got := e.String(); got != want {
-			t.Errorf("String() = %q, want %q", got, want)
-		}
 	}
 }
 
