@@ -88,6 +88,10 @@ func (s *Store) Proposal(ctx context.Context, a lvzhi.Actor, id int64) (lvzhi.Pr
 	return p, nil
 }
 
+// SearchCountCap is how far a full-text search counts its hits on SQLite: a total of
+// SearchCountCap+1 means "more than SearchCountCap", and the office narrows the search.
+const SearchCountCap = 1000
+
 // unsubmitted are the states in which a proposal is still its proposer's: only the proposer,
 // the members asked to co-sign and the proposal office see it.
 var unsubmitted = map[string]bool{lvzhi.ProposalDraft: true, lvzhi.ProposalCosigning: true}
@@ -281,6 +285,14 @@ func (s *Store) ListProposals(ctx context.Context, a lvzhi.Actor, f lvzhi.Propos
 	if err := lvzhi.Authorize(a, lvzhi.ActionRead, tg); err != nil {
 		return nil, 0, err
 	}
+	// On SQLite a search is driven from the full-text index in id order, newest first, and
+	// stops at the page: a frequent word (养老 in a fifth of a province's history) must not
+	// make every hit be counted and sorted. Its total is counted up to SearchCountCap.
+	q := strings.TrimSpace(f.Q)
+	fts := q != "" && !s.Postgres() && textsim.MatchQuery(q, textsim.DialectSQLite) != ""
+	if fts {
+		f.Q = ""
+	}
 	where, args := s.proposalWhere(f)
 	if !a.Has(lvzhi.RoleStaff) && !a.System { // drafts are their proposers' own
 		args = append(args, a.MemberID)
@@ -288,11 +300,20 @@ func (s *Store) ListProposals(ctx context.Context, a lvzhi.Actor, f lvzhi.Propos
 		where += fmt.Sprintf(` AND (p.state NOT IN ('draft', 'cosigning') OR p.proposer_id = $%d
 			OR p.id IN (SELECT proposal_id FROM proposal_cosigners WHERE member_id = $%d))`, n, n)
 	}
+	from, order := `proposals p `, ` ORDER BY p.number = 0, p.number DESC, p.id DESC`
+	countQuery := `SELECT COUNT(*) FROM proposals p ` + where
+	if fts {
+		args = append(args, textsim.MatchQuery(q, textsim.DialectSQLite))
+		from = fmt.Sprintf(`(SELECT rowid AS id FROM proposals_fts WHERE proposals_fts MATCH $%d ORDER BY rowid DESC) f CROSS JOIN proposals p `, len(args))
+		where += " AND p.id = f.id"
+		order = ` ORDER BY f.id DESC`
+		countQuery = fmt.Sprintf(`SELECT COUNT(*) FROM (SELECT 1 FROM %s%s LIMIT %d)`, from, where, SearchCountCap+1)
+	}
 	var out []lvzhi.Proposal
 	var total int
 	err := s.read(ctx, func(tx *Tx) error {
 		var err error
-		if total, err = tx.count(ctx, `SELECT COUNT(*) FROM proposals p `+where, args...); err != nil {
+		if total, err = tx.count(ctx, countQuery, args...); err != nil {
 			return err
 		}
 		// Page the ids first and read the rows of that page only: sorting thousands of search
@@ -303,7 +324,7 @@ func (s *Store) ListProposals(ctx context.Context, a lvzhi.Actor, f lvzhi.Propos
 			err := sc.Scan(&id)
 			ids = append(ids, id)
 			return err
-		}, `SELECT p.id FROM proposals p `+where+fmt.Sprintf(` ORDER BY p.number = 0, p.number DESC, p.id DESC LIMIT %d OFFSET %d`, f.Limit(), f.Offset()), args...); err != nil {
+		}, `SELECT p.id FROM `+from+where+order+fmt.Sprintf(` LIMIT %d OFFSET %d`, f.Limit(), f.Offset()), args...); err != nil {
 			return err
 		}
 		if len(ids) == 0 {

@@ -86,6 +86,7 @@ type proposalListPage struct {
 	Proposals []lvzhi.Proposal
 	Filter    lvzhi.ProposalFilter
 	Mine      bool
+	More      int // a search found more than this many: the total was not counted further
 }
 
 // proposalFilter reads a proposal filter from a query string; the pages and the API share it.
@@ -122,6 +123,9 @@ func (s *Server) handleProposalList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.Proposals, p.Pager = list, newPager("/proposals", r.URL.Query(), p.Filter.Paging, total)
+	if total > store.SearchCountCap {
+		p.More = store.SearchCountCap
+	}
 	s.render(w, r, http.StatusOK, "proposals", p)
 }
 
