@@ -89,3 +89,30 @@ func BenchmarkSearch1M(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkSimilar100k is the near-duplicate check of the submission form against 100,000
+// proposals in the database (rows, search tokens, signatures and LSH bands, as CreateProposal
+// writes them): a lightly edited copy of one of them must find it. Run with LVZHI_BENCH_LARGE.
+func BenchmarkSimilar100k(b *testing.B) {
+	if os.Getenv("LVZHI_BENCH_LARGE") == "" {
+		b.Skip("LVZHI_BENCH_LARGE not set: the 100k near-duplicate benchmark is skipped")
+	}
+	benchForEachDB(b, func(b *testing.B, st *Store) {
+		pf, ps, _, build := benchCorpus(b, st, 100_000)
+		orig := ps[54321]
+		r := []rune(orig.Body)
+		edited := orig.Title + "\n" + string(r[:len(r)/3]) + "并建议加强统筹协调。" + string(r[len(r)/3:])
+		var times []time.Duration
+		for b.Loop() {
+			t0 := time.Now()
+			got, err := st.SimilarProposals(pf.ctx, pf.staff, edited, 0, 0.5, 10)
+			times = append(times, time.Since(t0))
+			if err != nil || len(got) == 0 || got[0].Proposal.ID != orig.ID {
+				b.Fatalf("similar: %v, %v; want %d first", similarIDs(got), err, orig.ID)
+			}
+		}
+		slices.Sort(times)
+		b.ReportMetric(float64(times[len(times)*95/100].Microseconds())/1000, "p95-ms")
+		b.ReportMetric(build.Seconds(), "build-s")
+	})
+}
