@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -127,23 +128,18 @@ func (s *Server) memberPage(r *http.Request, m lvzhi.Member) (memberPage, error)
 }
 
 func (s *Server) handleMemberPage(w http.ResponseWriter, r *http.Request) {
-	m, err := s.st.Member(r.Context(), actor(r), formID(r.PathValue("id")))
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	p, err := s.memberPage(r, m)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.render(w, r, http.StatusOK, "member", p)
+	s.showMember(w, r, s.st.Member)
 }
 
 // handleRevealMember shows the record with the phone and ID number whole. It is a POST
 // because it writes an audit row.
 func (s *Server) handleRevealMember(w http.ResponseWriter, r *http.Request) {
-	m, err := s.st.RevealMember(r.Context(), actor(r), formID(r.PathValue("id")))
+	s.showMember(w, r, s.st.RevealMember)
+}
+
+// showMember renders a member's record page from the record read, masked or whole.
+func (s *Server) showMember(w http.ResponseWriter, r *http.Request, read func(context.Context, lvzhi.Actor, int64) (lvzhi.Member, error)) {
+	m, err := read(r.Context(), actor(r), formID(r.PathValue("id")))
 	if err != nil {
 		s.fail(w, r, err)
 		return
