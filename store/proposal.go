@@ -88,7 +88,7 @@ func (s *Store) Proposal(ctx context.Context, a lvzhi.Actor, id int64) (lvzhi.Pr
 	return p, nil
 }
 
-// SearchCountCap is how far a full-text search counts its hits on SQLite: a total of
+// SearchCountCap is how far a full-text search counts its hits: a total of
 // SearchCountCap+1 means "more than SearchCountCap", and the office narrows the search.
 const SearchCountCap = 1000
 
@@ -285,9 +285,9 @@ func (s *Store) ListProposals(ctx context.Context, a lvzhi.Actor, f lvzhi.Propos
 	if err := lvzhi.Authorize(a, lvzhi.ActionRead, tg); err != nil {
 		return nil, 0, err
 	}
-	// On SQLite a search is driven from the full-text index in id order, newest first, and
-	// stops at the page: a frequent word (养老 in a fifth of a province's history) must not
-	// make every hit be counted and sorted. Its total is counted up to SearchCountCap.
+	// A search lists the newest first and counts its hits up to SearchCountCap: a frequent
+	// word (养老 in a fifth of a province's history) must not make every hit be counted and
+	// sorted. On SQLite it is driven from the full-text index in id order and stops at the page.
 	q := strings.TrimSpace(f.Q)
 	fts := q != "" && !s.Postgres() && textsim.MatchQuery(q, textsim.DialectSQLite) != ""
 	if fts {
@@ -302,12 +302,16 @@ func (s *Store) ListProposals(ctx context.Context, a lvzhi.Actor, f lvzhi.Propos
 	}
 	from, order := `proposals p `, ` ORDER BY p.number = 0, p.number DESC, p.id DESC`
 	countQuery := `SELECT COUNT(*) FROM proposals p ` + where
+	if q != "" { // a search lists the newest first and counts to the cap, on both databases
+		order = ` ORDER BY p.id DESC`
+		countQuery = fmt.Sprintf(`SELECT COUNT(*) FROM (SELECT 1 FROM proposals p %s LIMIT %d) hits`, where, SearchCountCap+1)
+	}
 	if fts {
 		args = append(args, textsim.MatchQuery(q, textsim.DialectSQLite))
 		from = fmt.Sprintf(`(SELECT rowid AS id FROM proposals_fts WHERE proposals_fts MATCH $%d ORDER BY rowid DESC) f CROSS JOIN proposals p `, len(args))
 		where += " AND p.id = f.id"
 		order = ` ORDER BY f.id DESC`
-		countQuery = fmt.Sprintf(`SELECT COUNT(*) FROM (SELECT 1 FROM %s%s LIMIT %d)`, from, where, SearchCountCap+1)
+		countQuery = fmt.Sprintf(`SELECT COUNT(*) FROM (SELECT 1 FROM %s%s LIMIT %d) hits`, from, where, SearchCountCap+1)
 	}
 	var out []lvzhi.Proposal
 	var total int
