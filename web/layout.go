@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 
 	"lvzhi"
@@ -18,6 +19,7 @@ type Layout struct {
 	Committees []lvzhi.Committee // the committees the user may switch to
 	Nav        []NavGroup
 	Path       string
+	CurrentNav string // the navigation link of this page: the one the page's address matches best
 	Demo       bool
 	WaiveTOTP  bool
 	Flash      string // a one-line message after a redirect ("已保存")
@@ -52,7 +54,7 @@ var navigation = []NavGroup{
 	}},
 	{"nav.proposals", []NavItem{
 		{"nav.proposal_list", "/proposals", lvzhi.KindProposal, lvzhi.ActionRead},
-		{"nav.my_proposals", "/proposals?mine=true", lvzhi.KindProposal, "submit"},
+		{"nav.my_proposals", "/proposals?mine=true", lvzhi.KindProposal, "evaluate"}, // members only
 		{"nav.proposal_new", "/proposals/new", lvzhi.KindProposal, lvzhi.ActionCreate},
 		{"nav.proposal_review", "/proposals?state=review", lvzhi.KindProposal, "accept"},
 		{"nav.proposal_overdue", "/proposals?overdue=true", lvzhi.KindProposal, "assign"},
@@ -109,14 +111,30 @@ func (s *Server) layout(r *http.Request, title string) Layout {
 			l.Nav = append(l.Nav, NavGroup{g.Label, items})
 		}
 	}
+	l.CurrentNav = currentNav(l.Nav, r.URL)
 	return l
 }
 
-// Current reports whether a navigation path is the page being shown, for aria-current.
-func (l Layout) Current(p string) bool {
-	p, _, _ = strings.Cut(p, "?")
-	return l.Path == p || (p != "/" && strings.HasPrefix(l.Path, p+"/"))
+// currentNav picks the link to mark as the current page: one whose address (query included)
+// is the request's, else the one whose path is the longest prefix of the request's path.
+func currentNav(nav []NavGroup, u *url.URL) string {
+	best := ""
+	for _, g := range nav {
+		for _, it := range g.Items {
+			path, query, _ := strings.Cut(it.Path, "?")
+			switch {
+			case query != "" && path == u.Path && query == u.RawQuery:
+				return it.Path
+			case query == "" && (u.Path == path || strings.HasPrefix(u.Path, path+"/")) && len(path) > len(best):
+				best = it.Path
+			}
+		}
+	}
+	return best
 }
+
+// Current reports whether a navigation link is the page being shown, for aria-current.
+func (l Layout) Current(p string) bool { return p == l.CurrentNav }
 
 // Can reports whether the actor may do action on a kind in the current committee; templates
 // use it to show only the buttons that work.
