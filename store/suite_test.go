@@ -9,12 +9,8 @@ package store
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"fmt"
-	"net/url"
-	"os"
+	"lvzhi/internal/testpg"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -24,7 +20,6 @@ import (
 	"lvzhi"
 )
 
-const pgEnv = "LVZHI_TEST_POSTGRES"
 
 // forEachDB runs fn once on a fresh SQLite store and once on a fresh PostgreSQL store.
 // The two subtests run side by side: they share nothing.
@@ -52,42 +47,15 @@ func openSQLite(t testing.TB) *Store {
 	return st
 }
 
-// openPostgres creates a database of its own on the server named by LVZHI_TEST_POSTGRES,
-// opens a store on it and drops it when the test ends.
+// openPostgres opens a store on a database of its own on the server named by
+// LVZHI_TEST_POSTGRES (see internal/testpg), dropped when the test ends.
 func openPostgres(t testing.TB) *Store {
 	t.Helper()
-	base := os.Getenv(pgEnv)
-	if base == "" {
-		t.Skip("LVZHI_TEST_POSTGRES not set: PostgreSQL store tests skipped")
-	}
-	ctx := context.Background()
-	admin, err := sql.Open("pgx", base)
+	st, err := Open(context.Background(), testpg.DSN(t, "store tests"))
 	if err != nil {
-		t.Fatalf("connect to %s: %v", pgEnv, err)
-	}
-	t.Cleanup(func() { admin.Close() })
-	b := make([]byte, 6)
-	rand.Read(b)
-	name := "lvzhi_test_" + hex.EncodeToString(b)
-	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
-		t.Fatalf("create test database: %v", err)
-	}
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatalf("parse %s: %v", pgEnv, err)
-	}
-	u.Path = "/" + name
-	st, err := Open(ctx, u.String())
-	if err != nil {
-		admin.ExecContext(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
 		t.Fatalf("open postgres store: %v", err)
 	}
-	t.Cleanup(func() {
-		st.Close()
-		if _, err := admin.ExecContext(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)"); err != nil {
-			t.Errorf("drop test database %s: %v", name, err)
-		}
-	})
+	t.Cleanup(func() { st.Close() })
 	startClock(st)
 	return st
 }

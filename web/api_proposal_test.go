@@ -2,14 +2,11 @@ package web
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"fmt"
+	"lvzhi/internal/testpg"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -42,42 +39,15 @@ func forEachAPIStore(t *testing.T, fn func(t *testing.T, st *store.Store)) {
 	})
 }
 
-// openAPITestPostgres creates a database on the LVZHI_TEST_POSTGRES server, opens a store
-// on it and drops it when the test ends.
+// openAPITestPostgres opens a store on a database of its own on the LVZHI_TEST_POSTGRES
+// server (see internal/testpg), dropped when the test ends.
 func openAPITestPostgres(t *testing.T) *store.Store {
 	t.Helper()
-	base := os.Getenv("LVZHI_TEST_POSTGRES")
-	if base == "" {
-		t.Skip("LVZHI_TEST_POSTGRES not set: PostgreSQL API tests skipped")
-	}
-	ctx := context.Background()
-	admin, err := sql.Open("pgx", base)
+	st, err := store.Open(context.Background(), testpg.DSN(t, "API tests"))
 	if err != nil {
-		t.Fatalf("connect to LVZHI_TEST_POSTGRES: %v", err)
-	}
-	t.Cleanup(func() { admin.Close() })
-	b := make([]byte, 6)
-	rand.Read(b)
-	name := "lvzhi_webtest_" + hex.EncodeToString(b)
-	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
-		t.Fatalf("create test database: %v", err)
-	}
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.Path = "/" + name
-	st, err := store.Open(ctx, u.String())
-	if err != nil {
-		admin.ExecContext(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
 		t.Fatalf("open postgres store: %v", err)
 	}
-	t.Cleanup(func() {
-		st.Close()
-		if _, err := admin.ExecContext(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)"); err != nil {
-			t.Errorf("drop test database %s: %v", name, err)
-		}
-	})
+	t.Cleanup(func() { st.Close() })
 	return st
 }
 
