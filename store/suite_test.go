@@ -20,7 +20,6 @@ import (
 	"lvzhi"
 )
 
-
 // forEachDB runs fn once on a fresh SQLite store and once on a fresh PostgreSQL store.
 // The two subtests run side by side: they share nothing.
 func forEachDB(t *testing.T, fn func(t *testing.T, st *Store)) {
