@@ -214,13 +214,29 @@ func scanOrgUnit(sc interface{ Scan(...any) error }) (lvzhi.OrgUnit, error) {
 	return u, err
 }
 
-// OrgUnit returns one grouping.
+// OrgUnit returns one grouping with its member count, as OrgUnits lists it.
 func (s *Store) OrgUnit(ctx context.Context, a lvzhi.Actor, id int64) (lvzhi.OrgUnit, error) {
 	u, err := scanOrgUnit(s.db.QueryRowContext(ctx, s.dialect.rebind(orgUnitSelect+`WHERE u.id = $1`), id))
 	if err != nil {
 		return u, notFound(err, "该组织")
 	}
-	return u, lvzhi.Authorize(a, lvzhi.ActionRead, lvzhi.Target{Kind: u.Kind.PermissionKind(), CommitteeID: u.CommitteeID})
+	if err := lvzhi.Authorize(a, lvzhi.ActionRead, lvzhi.Target{Kind: u.Kind.PermissionKind(), CommitteeID: u.CommitteeID}); err != nil {
+		return lvzhi.OrgUnit{}, err
+	}
+	err = s.db.QueryRowContext(ctx, s.dialect.rebind(`SELECT `+memberCount(u.Kind)+` FROM org_units u WHERE u.id = $1`), id).Scan(&u.Members)
+	return u, err
+}
+
+// memberCount is the SQL expression counting the serving members of the current term that a
+// grouping u of the kind holds (a sector group: those of its sectors).
+func memberCount(kind lvzhi.OrgUnitKind) string {
+	current := `m.state = 'serving' AND m.term_id IN (SELECT id FROM terms WHERE committee_id = u.committee_id AND is_current = TRUE)`
+	if col, ok := memberCountColumn[kind]; ok {
+		return `(SELECT COUNT(*) FROM members m WHERE m.` + col + ` = u.id AND ` + current + `)`
+	} else if kind == lvzhi.OrgSectorGroup {
+		return `(SELECT COUNT(*) FROM members m JOIN org_units sct ON sct.id = m.sector_id WHERE sct.parent_id = u.id AND ` + current + `)`
+	}
+	return "0"
 }
 
 // memberCountColumn is the members column that links a member to a grouping of each kind.
@@ -235,14 +251,7 @@ func (s *Store) OrgUnits(ctx context.Context, a lvzhi.Actor, committeeID int64, 
 	if err := lvzhi.Authorize(a, lvzhi.ActionRead, lvzhi.Target{Kind: kind.PermissionKind(), CommitteeID: committeeID}); err != nil {
 		return nil, err
 	}
-	count := "0"
-	current := `m.state = 'serving' AND m.term_id IN (SELECT id FROM terms WHERE committee_id = u.committee_id AND is_current = TRUE)`
-	if col, ok := memberCountColumn[kind]; ok {
-		count = `(SELECT COUNT(*) FROM members m WHERE m.` + col + ` = u.id AND ` + current + `)`
-	} else if kind == lvzhi.OrgSectorGroup {
-		count = `(SELECT COUNT(*) FROM members m JOIN org_units sct ON sct.id = m.sector_id WHERE sct.parent_id = u.id AND ` + current + `)`
-	}
-	rows, err := s.db.QueryContext(ctx, s.dialect.rebind(`SELECT u.id, u.committee_id, u.kind, u.name, COALESCE(u.parent_id, 0), COALESCE(p.name, ''), u.position, `+count+`
+	rows, err := s.db.QueryContext(ctx, s.dialect.rebind(`SELECT u.id, u.committee_id, u.kind, u.name, COALESCE(u.parent_id, 0), COALESCE(p.name, ''), u.position, `+memberCount(kind)+`
 		FROM org_units u LEFT JOIN org_units p ON p.id = u.parent_id
 		WHERE u.committee_id = $1 AND u.kind = $2 ORDER BY u.position, u.id`), committeeID, string(kind))
 	if err != nil {

@@ -253,22 +253,12 @@ func (s *Server) apiListOrgUnits(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, list(units, len(units), toOrgUnitJSON))
 }
 
-// orgUnit reads the grouping of the path, which must be of the route's kind, with its
-// member count as the list shows it.
+// orgUnit reads the grouping of the path, which must be of the route's kind.
 func (s *Server) orgUnit(r *http.Request, id int64) (lvzhi.OrgUnit, error) {
-	a, kind := actor(r), apiOrgKind(r)
-	u, err := s.st.OrgUnit(r.Context(), a, id)
+	kind := apiOrgKind(r)
+	u, err := s.st.OrgUnit(r.Context(), actor(r), id)
 	if err == nil && u.Kind != kind {
 		err = lvzhi.Errorf(lvzhi.ErrNotFound, "找不到该%s。", lvzhi.OrgUnitLabel[kind])
-	}
-	if err != nil {
-		return u, err
-	}
-	all, err := s.st.OrgUnits(r.Context(), a, u.CommitteeID, kind)
-	for _, x := range all {
-		if x.ID == id {
-			u.Members = x.Members
-		}
 	}
 	return u, err
 }
