@@ -17,7 +17,14 @@ var migrationFiles embed.FS
 // schema_migrations, each in its own transaction. Migrations are numbered files; a file is
 // never edited once released, a new one is added instead.
 func (s *Store) migrate(ctx context.Context) error {
-	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)`); err != nil {
+	err := s.tx(ctx, func(tx *Tx) error {
+		if err := tx.lockMigrations(ctx); err != nil {
+			return err
+		}
+		_, err := tx.exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)`)
+		return err
+	})
+	if err != nil {
 		return fmt.Errorf("create schema_migrations: %w", err)
 	}
 	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
@@ -51,6 +58,9 @@ func (s *Store) migrate(ctx context.Context) error {
 	sort.Ints(order)
 	for _, version := range order {
 		err := s.tx(ctx, func(tx *Tx) error {
+			if err := tx.lockMigrations(ctx); err != nil {
+				return err
+			}
 			n, err := tx.count(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = $1`, version)
 			if err != nil || n > 0 {
 				return err
@@ -74,6 +84,22 @@ func (s *Store) migrate(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// migrationLock is the PostgreSQL advisory lock key of migrations: any fixed number that no
+// other lock of the database uses.
+const migrationLock = 0x6c767a68 // "lvzh"
+
+// lockMigrations makes instances that start at the same moment on one PostgreSQL database
+// migrate one after the other: the lock is held to the end of the transaction, so the second
+// sees the version the first recorded instead of running its DDL again. SQLite needs none:
+// BEGIN IMMEDIATE already lets one writer in at a time.
+func (t *Tx) lockMigrations(ctx context.Context) error {
+	if !t.s.Postgres() {
+		return nil
+	}
+	_, err := t.exec(ctx, `SELECT pg_advisory_xact_lock($1)`, migrationLock)
+	return err
 }
 
 // splitSQL splits a migration into statements at semicolons that end a line, dropping
