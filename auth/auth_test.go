@@ -294,3 +294,22 @@ func BenchmarkHash(b *testing.B) {
 		}
 	}
 }
+
+// TestMatchTOTPStep checks the step a code is matched to, which the sign-in stores so the
+// same code cannot be used twice.
+func TestMatchTOTPStep(t *testing.T) {
+	now := time.Unix(1_700_000_015, 0)
+	base := now.Unix() / totpStep
+	for _, d := range []int64{-1, 0, 1} {
+		c, err := TOTPCode(rfcSecret, now.Add(time.Duration(d)*totpStep*time.Second))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if step, ok := MatchTOTP(rfcSecret, c, now); !ok || step != base+d {
+			t.Errorf("code of step %+d: MatchTOTP = %d, %v; want %d, true", d, step, ok, base+d)
+		}
+	}
+	if step, ok := MatchTOTP(rfcSecret, "000000", now); ok {
+		t.Errorf("wrong code matched step %d", step)
+	}
+}

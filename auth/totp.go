@@ -58,12 +58,18 @@ func TOTPCode(secret string, t time.Time) (string, error) {
 }
 
 // VerifyTOTP reports whether code is the code of secret at time t or one step before or
-// after it. Spaces are removed first, because apps show codes as "123 456" and people copy
-// them that way. A malformed secret or code is simply false: either way the login fails.
-//
-// It does not stop a code from being used twice within its 90-second window; if that
-// matters the caller must remember the last accepted step per account.
+// after it. It does not stop a code from being used twice within its 90-second window; a
+// sign-in uses MatchTOTP and remembers the step it accepted.
 func VerifyTOTP(secret, code string, t time.Time) bool {
+	_, ok := MatchTOTP(secret, code, t)
+	return ok
+}
+
+// MatchTOTP checks code as VerifyTOTP does and returns the time step it matched, so the
+// caller can refuse a step it has already accepted (a code read over a shoulder and typed
+// again). Spaces are removed first, because apps show codes as "123 456" and people copy them
+// that way. A malformed secret or code is simply false: either way the login fails.
+func MatchTOTP(secret, code string, t time.Time) (step int64, ok bool) {
 	code = strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) {
 			return -1
@@ -71,24 +77,26 @@ func VerifyTOTP(secret, code string, t time.Time) bool {
 		return r
 	}, code)
 	if len(code) != totpDigits || t.Unix() < 0 {
-		return false
+		return 0, false
 	}
 	key, err := decodeSecret(secret)
 	if err != nil {
-		return false
+		return 0, false
 	}
 	now := uint64(t.Unix()) / totpStep
-	ok := 0
+	matched, found := 0, 0
 	// Every step in the window is computed and compared, with no early exit, so the time
 	// taken does not tell which step (if any) matched.
 	for d := -totpSkew; d <= totpSkew; d++ {
 		if d < 0 && now < uint64(-d) {
 			continue // before the epoch; only possible in tests
 		}
-		want := hotp(key, now+uint64(d), totpDigits)
-		ok |= subtle.ConstantTimeCompare([]byte(want), []byte(code))
+		s := now + uint64(d)
+		eq := subtle.ConstantTimeCompare([]byte(hotp(key, s, totpDigits)), []byte(code))
+		matched = subtle.ConstantTimeSelect(eq, int(s), matched)
+		found |= eq
 	}
-	return ok == 1
+	return int64(matched), found == 1
 }
 
 // TOTPURI returns the otpauth:// URI that authenticator apps read from a QR code, in the

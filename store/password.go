@@ -128,10 +128,12 @@ func (s *Store) ConfirmTOTP(ctx context.Context, a lvzhi.Actor, code string) err
 		if err := tx.queryRow(ctx, `SELECT totp_secret FROM users WHERE id = $1`, a.UserID).Scan(&secret); err != nil {
 			return err
 		}
-		if secret == "" || !auth.VerifyTOTP(secret, code, s.Now()) {
+		step, ok := auth.MatchTOTP(secret, code, s.Now())
+		if secret == "" || !ok {
 			return lvzhi.Invalid(map[string]string{"code": "动态口令不正确,请核对手机时间后重新输入"})
 		}
-		if _, err := tx.exec(ctx, `UPDATE users SET totp_enabled = TRUE WHERE id = $1`, a.UserID); err != nil {
+		// The code that confirmed the app is spent: it cannot sign in as well.
+		if _, err := tx.exec(ctx, `UPDATE users SET totp_enabled = TRUE, totp_last_step = $1 WHERE id = $2`, step, a.UserID); err != nil {
 			return err
 		}
 		return tx.event(ctx, a, a.CommitteeID, lvzhi.KindUser, a.UserID, "totp", "", "", "启用动态口令")

@@ -22,6 +22,10 @@ type Login struct {
 // badLogin is the one message for a wrong username or password: it must not tell which.
 var badLogin = lvzhi.Errorf(lvzhi.ErrUnauthorized, "用户名或密码错误。")
 
+// totpReused refuses a code that already signed the account in: it was seen by someone else,
+// or the page was submitted twice.
+var totpReused = lvzhi.Errorf(lvzhi.ErrUnauthorized, "该动态口令已使用过,请等待验证器App显示新的口令后再登录。")
+
 // SignIn checks a username, password and TOTP code, applies the lockout policy, and starts a
 // session. Every attempt, successful or not, is audited with the IP.
 func (s *Store) SignIn(ctx context.Context, username, password, totp, ip string) (Login, error) {
@@ -68,8 +72,13 @@ func (s *Store) SignIn(ctx context.Context, username, password, totp, ip string)
 	case u.TOTPEnabled && strings.TrimSpace(totp) == "":
 		s.Audit(ctx, who, "login", obj, lvzhi.AuditFailed, "缺少动态口令")
 		return l, lvzhi.Errorf(lvzhi.ErrUnauthorized, "请输入动态口令(验证器App中的6位数字)。")
-	case u.TOTPEnabled && !auth.VerifyTOTP(secret, totp, now):
-		return l, s.failLogin(ctx, who, u, policy, now)
+	}
+	var step int64
+	if u.TOTPEnabled {
+		var match bool
+		if step, match = auth.MatchTOTP(secret, totp, now); !match {
+			return l, s.failLogin(ctx, who, u, policy, now)
+		}
 	}
 	needTOTP := policy.NeedsTOTP(u.Roles) && !s.WaiveTOTP
 	l.User = u
@@ -82,6 +91,19 @@ func (s *Store) SignIn(ctx context.Context, username, password, totp, ip string)
 	err = s.write(ctx, who, "login", object(lvzhi.KindUser, u.ID), func(tx *Tx) error {
 		if _, err := tx.exec(ctx, `UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = $1 WHERE id = $2`, now, u.ID); err != nil {
 			return err
+		}
+		if u.TOTPEnabled {
+			// The step is taken only if no sign-in took it (or a later one) before: two
+			// sign-ins racing with one code cannot both pass.
+			res, err := tx.exec(ctx, `UPDATE users SET totp_last_step = $1 WHERE id = $2 AND totp_last_step < $1`, step, u.ID)
+			if err != nil {
+				return err
+			}
+			if n, err := res.RowsAffected(); err != nil {
+				return err
+			} else if n == 0 {
+				return totpReused
+			}
 		}
 		_, err := tx.exec(ctx, `INSERT INTO auth_sessions (token_hash, user_id, committee_id, created_at, last_seen_at, ip) VALUES ($1, $2, $3, $4, $4, $5)`,
 			auth.HashToken(l.Token), u.ID, u.CommitteeID, now, ip)

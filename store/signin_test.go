@@ -2,6 +2,7 @@ package store
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -78,10 +79,44 @@ func TestBeginTOTPWhenEnabled(t *testing.T) {
 					"when the update changes no row")
 			}
 		}
-		// The old factor still works either way.
-		code, _ = auth.TOTPCode(secret, st.Now())
+		// The old factor still works either way (with the next code: the confirming one is spent).
+		code, _ = auth.TOTPCode(secret, st.Now().Add(30*time.Second))
 		if _, err := st.SignIn(f.ctx, "clerk", testPassword, code, ""); err != nil {
 			t.Errorf("sign in with the original factor: %v", err)
+		}
+	})
+}
+
+// A TOTP code signs in once: the same code typed again (read over a shoulder, or the form
+// sent twice) is refused within its window, and so is the code that confirmed the app.
+func TestTOTPCodeUsedOnce(t *testing.T) {
+	forEachDB(t, func(t *testing.T, st *Store) {
+		f := newFixture(t, st)
+		f.createUser(t, "clerk", []lvzhi.Role{lvzhi.RoleStaff}, nil)
+		a := f.actor(t, "clerk")
+		clock := clockOf(st)
+		secret, _ := st.BeginTOTP(f.ctx, a)
+		confirm, _ := auth.TOTPCode(secret, st.Now())
+		if err := st.ConfirmTOTP(f.ctx, a, confirm); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.SignIn(f.ctx, "clerk", testPassword, confirm, ""); lvzhi.ErrorCodeOf(err) != lvzhi.ErrUnauthorized {
+			t.Errorf("sign in with the code that confirmed the app: %v, want refused", err)
+		}
+		clock.Advance(30 * time.Second)
+		code, _ := auth.TOTPCode(secret, st.Now())
+		if _, err := st.SignIn(f.ctx, "clerk", testPassword, code, ""); err != nil {
+			t.Fatalf("first sign-in with a fresh code: %v", err)
+		}
+		clock.Advance(20 * time.Second) // still inside the code's window
+		_, err := st.SignIn(f.ctx, "clerk", testPassword, code, "")
+		if lvzhi.ErrorCodeOf(err) != lvzhi.ErrUnauthorized || !strings.Contains(lvzhi.ErrorMessage(err), "已使用") {
+			t.Errorf("the same code again: %v, want 该动态口令已使用过", err)
+		}
+		clock.Advance(30 * time.Second)
+		next, _ := auth.TOTPCode(secret, st.Now())
+		if _, err := st.SignIn(f.ctx, "clerk", testPassword, next, ""); err != nil {
+			t.Errorf("the next code: %v", err)
 		}
 	})
 }
