@@ -176,6 +176,8 @@ type sessionJSON struct {
 	Number      int     `json:"number"`
 	Name        string  `json:"name"`
 	OpensOn     *string `json:"opens_on"`
+	SubmitFrom  *string `json:"submit_from"`  // proposals for this session are taken from this day
+	SubmitUntil *string `json:"submit_until"` // to this day (提案征集时间); null: no window
 }
 
 // apiCreateSession adds a session to a term of the actor's committee.
@@ -186,30 +188,57 @@ func (s *Server) apiCreateSession(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var in struct {
-		Number  int    `json:"number"`
-		OpensOn string `json:"opens_on"`
+		Number      int    `json:"number"`
+		OpensOn     string `json:"opens_on"`
+		SubmitFrom  string `json:"submit_from"`
+		SubmitUntil string `json:"submit_until"`
 	}
 	if err := decodeJSON(w, r, &in); err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	ss := lvzhi.Session{CommitteeID: t.CommitteeID, TermID: t.ID, Number: in.Number}
-	if in.OpensOn != "" {
-		if ss.OpensOn, err = time.Parse("2006-01-02", in.OpensOn); err != nil {
-			s.fail(w, r, lvzhi.Invalid(map[string]string{"opens_on": "开幕日期格式应为2024-05-27"}))
-			return
+	// The dates are read as the session form reads them (formDay), so a window set through
+	// the API opens and closes on the same days as one set on the page.
+	bad := map[string]string{}
+	for _, d := range []struct {
+		field, value, label string
+		to                  *time.Time
+	}{
+		{"opens_on", in.OpensOn, "开幕日期", &ss.OpensOn},
+		{"submit_from", in.SubmitFrom, "提案征集开始日期", &ss.SubmitFrom},
+		{"submit_until", in.SubmitUntil, "提案征集截止日期", &ss.SubmitUntil},
+	} {
+		if d.value == "" {
+			continue
 		}
+		if *d.to = formDay(d.value); d.to.IsZero() {
+			bad[d.field] = d.label + "格式应为2024-05-27"
+		}
+	}
+	if len(bad) > 0 {
+		s.fail(w, r, lvzhi.Invalid(bad))
+		return
 	}
 	if ss, err = s.st.CreateSession(r.Context(), actor(r), ss); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	out := sessionJSON{ID: ss.ID, CommitteeID: ss.CommitteeID, TermID: ss.TermID, Number: ss.Number,
-		Name: t.Name() + "第" + lvzhi.Chinese(ss.Number) + "次会议"}
-	if in.OpensOn != "" {
-		out.OpensOn = &in.OpensOn
+	writeJSON(w, http.StatusCreated, newSessionJSON(t.Name(), ss))
+}
+
+// newSessionJSON is the API's form of a session of the named term.
+func newSessionJSON(term string, ss lvzhi.Session) sessionJSON {
+	day := func(t time.Time) *string {
+		if t.IsZero() {
+			return nil
+		}
+		d := t.Format("2006-01-02")
+		return &d
 	}
-	writeJSON(w, http.StatusCreated, out)
+	return sessionJSON{ID: ss.ID, CommitteeID: ss.CommitteeID, TermID: ss.TermID, Number: ss.Number,
+		Name: term + "第" + lvzhi.Chinese(ss.Number) + "次会议", OpensOn: day(ss.OpensOn),
+		SubmitFrom: day(ss.SubmitFrom), SubmitUntil: day(ss.SubmitUntil)}
 }
 
 // orgUnitJSON is a grouping: a sector, sector group, special committee, activity group,
