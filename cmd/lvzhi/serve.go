@@ -106,27 +106,6 @@ func migrate(ctx context.Context, args []string, getenv func(string) string, std
 	return nil
 }
 
-// backup writes an online copy of the SQLite database.
-func backup(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	cfg, rest, err := parseConfig("backup", args, getenv, stderr, nil)
-	if err != nil {
-		return err
-	}
-	if len(rest) != 1 {
-		return errors.New("用法:lvzhi backup [flags] FILE")
-	}
-	st, err := store.Open(ctx, cfg.DB)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	if err := st.Backup(ctx, rest[0]); err != nil {
-		return err
-	}
-	fmt.Fprintln(stdout, "已备份到", rest[0])
-	return nil
-}
-
 // auditCommand runs `lvzhi audit verify`.
 func auditCommand(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "verify" {
