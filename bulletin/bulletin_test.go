@@ -1,0 +1,134 @@
+package bulletin
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/xml"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func testIssue() Issue {
+	return Issue{Committee: "政协兰州市委员会", Office: "政协兰州市委员会办公室", Year: 2026, Number: 3, Date: "2026年3月5日",
+		Signer: "王秘书长", SendTo: "市委、市政府主要领导,省政协办公厅", Title: "民生专刊",
+		Reports: []Report{
+			{Title: "关于老旧小区加装电梯审批难的反映", Body: "群众反映加装电梯审批难。\n  建议简化流程<并>&加大补贴。", Author: "张三"},
+			{Title: "关于农村客运班线停运的反映", Body: "部分班线停运\x01。", Author: "民革兰州市委"},
+		}}
+}
+
+// paragraphsOf reads the text of every paragraph of a document.xml.
+func paragraphsOf(t *testing.T, doc []byte) []string {
+	t.Helper()
+	var out []string
+	dec := xml.NewDecoder(bytes.NewReader(doc))
+	var cur *strings.Builder
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("document.xml is not well-formed: %v", err)
+		}
+		switch x := tok.(type) {
+		case xml.StartElement:
+			if x.Name.Local == "p" {
+				cur = &strings.Builder{}
+			}
+		case xml.CharData:
+			if cur != nil {
+				cur.Write(x)
+			}
+		case xml.EndElement:
+			if x.Name.Local == "p" && cur != nil {
+				if s := cur.String(); s != "" {
+					out = append(out, s)
+				}
+				cur = nil
+			}
+		}
+	}
+	return out
+}
+
+func TestWriteDOCX(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Write(&buf, testIssue()); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := map[string][]byte{}
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		parts[f.Name] = b
+		if strings.HasSuffix(f.Name, ".xml") || strings.HasSuffix(f.Name, ".rels") {
+			if err := xml.Unmarshal(b, new(struct{})); err != nil {
+				t.Errorf("%s is not well-formed: %v", f.Name, err)
+			}
+		}
+	}
+	for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml", "word/fontTable.xml"} {
+		if _, ok := parts[name]; !ok {
+			t.Fatalf("part %s missing", name)
+		}
+	}
+	got := paragraphsOf(t, parts["word/document.xml"])
+	want := []string{"社情民意", "2026年第3期", "政协兰州市委员会办公室2026年3月5日", "民生专刊",
+		"关于老旧小区加装电梯审批难的反映", "群众反映加装电梯审批难。", "建议简化流程<并>&加大补贴。", "(反映人:张三)",
+		"关于农村客运班线停运的反映", "部分班线停运\uFFFD。", "(反映人:民革兰州市委)",
+		"报:市委、市政府主要领导,省政协办公厅", "签发:王秘书长"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("paragraphs\n%q\nwant\n%q", got, want)
+	}
+	if !bytes.Contains(parts["word/styles.xml"], []byte(`w:color w:val="C00000"`)) {
+		t.Error("the masthead is not red")
+	}
+}
+
+// When LibreOffice is installed, the issue must convert to PDF: proof that office software
+// opens it.
+func TestIssueOpensInLibreOffice(t *testing.T) {
+	bin := ""
+	for _, name := range []string{"soffice", "libreoffice"} {
+		if p, err := exec.LookPath(name); err == nil {
+			bin = p
+			break
+		}
+	}
+	if bin == "" {
+		t.Skip("libreoffice/soffice not on PATH: PDF conversion skipped")
+	}
+	dir := t.TempDir()
+	var buf bytes.Buffer
+	if err := Write(&buf, testIssue()); err != nil {
+		t.Fatal(err)
+	}
+	src := filepath.Join(dir, "issue.docx")
+	if err := os.WriteFile(src, buf.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--headless", "--convert-to", "pdf", "--outdir", dir, src)
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("convert: %v\n%s", err, out)
+	}
+	pdf, err := os.ReadFile(filepath.Join(dir, "issue.pdf"))
+	if err != nil || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		t.Fatalf("no PDF written: %v", err)
+	}
+}
