@@ -16,6 +16,16 @@ const (
 	KindAudit      Kind = "audit"      // the audit log
 	KindProposal   Kind = "proposal"   // 提案
 	KindPublished  Kind = "published"  // a published proposal and its reply: the public page
+	KindActivity   Kind = "activity"   // 活动: meetings, consultations, research, inspections
+	KindInvitation Kind = "invitation" // 参会邀请: a participant of an activity, with leave and check-in
+)
+
+// The kinds of the consultation module: the plan, research topics, speeches and outcomes.
+const (
+	KindConsultationPlan Kind = "consultation_plan" // 年度协商计划: the items of a year's consultation plan
+	KindResearchTopic    Kind = "research_topic"    // 重点调研课题, with its team, schedule and report
+	KindSpeech           Kind = "speech"            // 发言: at an activity, or a plenary speech (大会发言)
+	KindOutcome          Kind = "outcome"           // an activity's minutes (纪要) and recommendations (建议案)
 )
 
 // Action is what an actor wants to do to a record.
@@ -46,7 +56,7 @@ func actionLabel(act Action) string {
 	if l, ok := ActionLabel[act]; ok {
 		return l
 	}
-	for _, w := range []Workflow{MemberWorkflow, UserWorkflow, ProposalWorkflow} {
+	for _, w := range []Workflow{MemberWorkflow, UserWorkflow, ProposalWorkflow, ActivityWorkflow, InvitationWorkflow, InstructionWorkflow, RequestWorkflow, PlanWorkflow, ResearchWorkflow, SpeechWorkflow, OutcomeWorkflow, OpinionWorkflow} {
 		if l, ok := w.ActionLabel[string(act)]; ok {
 			return l
 		}
@@ -157,6 +167,80 @@ var grants = map[Kind]map[Action][]Grant{
 	// for everyone, the public included.
 	KindPublished: {
 		ActionRead: {{"", ScopePublic}},
+	},
+	// Activities: staff plan, publish, run check-in and close them; leaders read them and their
+	// statistics; a member reads an activity (agenda, documents) only as a participant (the
+	// store sets Target.MemberID to the actor's member when they are invited).
+	KindActivity: {
+		ActionRead:   {{RoleStaff, ScopeCommittee}, {RoleLeader, ScopeCommittee}, {RoleMember, ScopeOwn}},
+		ActionCreate: office(), ActionUpdate: office(), ActionExport: {{RoleStaff, ScopeCommittee}, {RoleLeader, ScopeCommittee}},
+		"invite_members": office(), "publish": office(), "start": office(), "finish": office(), "cancel": office(),
+	},
+	// Invitations: the member answers, asks leave and checks in (staff may do it for them);
+	// staff approve or refuse leave.
+	KindInvitation: {
+		ActionRead: {{RoleMember, ScopeOwn}, {RoleStaff, ScopeCommittee}, {RoleLeader, ScopeCommittee}},
+		"attend":   proposer(), "decline": proposer(), "request_leave": proposer(), "check_in": proposer(),
+		"approve_leave": office(), "refuse_leave": office(),
+	},
+	// Instructions (批示) hang on a record. Staff record them and their follow-up; leaders read
+	// them all and may record one they gave; the record's submitter (the target's member) and
+	// the handling unit of a proposal see those on their record. The store also requires read
+	// access to the record itself.
+	KindInstruction: {
+		ActionRead:   {{RoleStaff, ScopeCommittee}, {RoleLeader, ScopeCommittee}, {RoleMember, ScopeOwn}, {RoleUnit, ScopeUnit}},
+		ActionCreate: {{RoleStaff, ScopeCommittee}, {RoleLeader, ScopeCommittee}},
+		ActionUpdate: {{RoleStaff, ScopeCommittee}},
+		ActionDelete: {{RoleStaff, ScopeCommittee}},
+		ActionExport: {{RoleStaff, ScopeCommittee}, {RoleLeader, ScopeCommittee}},
+	},
+	// Requests and reports to the party committee (请示报告) are the office's own papers:
+	// staff draft and submit them, leaders read them.
+	KindRequest: {
+		ActionRead:   {{RoleStaff, ScopeCommittee}, {RoleLeader, ScopeCommittee}},
+		ActionCreate: {{RoleStaff, ScopeCommittee}},
+		ActionUpdate: {{RoleStaff, ScopeCommittee}},
+		ActionExport: {{RoleStaff, ScopeCommittee}, {RoleLeader, ScopeCommittee}},
+		"submit":     {{RoleStaff, ScopeCommittee}},
+		"withdraw":   {{RoleStaff, ScopeCommittee}},
+	},
+	// The consultation plan and research topics are the office's: staff enter, approve and
+	// schedule them; members and leaders read the plan (it is published to them). Workflow
+	// actions are ActionChange: who acts is the office, which action is the table's business.
+	KindConsultationPlan: {
+		ActionRead:   {{RoleMember, ScopeCommittee}, {RoleStaff, ScopeCommittee}, {RoleLeader, ScopeCommittee}},
+		ActionCreate: office(), ActionUpdate: office(), ActionDelete: office(), ActionChange: office(),
+		ActionExport: {{RoleStaff, ScopeCommittee}, {RoleLeader, ScopeCommittee}},
+	},
+	KindResearchTopic: {
+		ActionRead:   {{RoleMember, ScopeCommittee}, {RoleStaff, ScopeCommittee}, {RoleLeader, ScopeCommittee}},
+		ActionCreate: office(), ActionUpdate: office(), ActionChange: office(),
+		ActionExport: {{RoleStaff, ScopeCommittee}, {RoleLeader, ScopeCommittee}},
+	},
+	// Speeches: a member submits and withdraws their own plenary speech and reads their own;
+	// the office records activity speeches and selects plenary ones; leaders read them all.
+	KindSpeech: {
+		ActionRead:   {{RoleMember, ScopeOwn}, {RoleStaff, ScopeCommittee}, {RoleLeader, ScopeCommittee}},
+		ActionCreate: proposer(), ActionUpdate: proposer(), ActionChange: office(),
+		ActionExport: {{RoleStaff, ScopeCommittee}, {RoleLeader, ScopeCommittee}},
+	},
+	// Outcomes (minutes and recommendations) are written and sent by the office; members and
+	// leaders read them.
+	KindOutcome: {
+		ActionRead:   {{RoleMember, ScopeCommittee}, {RoleStaff, ScopeCommittee}, {RoleLeader, ScopeCommittee}},
+		ActionCreate: office(), ActionUpdate: office(), ActionChange: office(),
+	},
+	// Opinion reports (社情民意信息) and the bulletin issues they are compiled into: a member
+	// writes, submits, takes back and reads their own (the store sets Target.MemberID to a
+	// co-author's own when one asks); the office edits, decides, compiles, forwards and records
+	// adoptions; leaders read them all and their statistics.
+	KindOpinion: {
+		ActionRead:   {{RoleMember, ScopeOwn}, {RoleStaff, ScopeCommittee}, {RoleLeader, ScopeCommittee}},
+		ActionCreate: proposer(), ActionUpdate: proposer(),
+		ActionExport: {{RoleStaff, ScopeCommittee}, {RoleLeader, ScopeCommittee}},
+		"submit":     proposer(), "resubmit": proposer(), "retract": proposer(),
+		"return": office(), "edit": office(), "not_use": office(), "reedit": office(), "compile": office(),
+		"forward": office(), "adopt": office(),
 	},
 }
 

@@ -60,7 +60,7 @@ func target(k Kind, a Actor, ownership string) Target {
 	panic("unknown ownership " + ownership)
 }
 
-var allKinds = []Kind{KindCommittee, KindOrg, KindDepartment, KindUnit, KindMember, KindUser, KindPolicy, KindAudit, KindProposal, KindPublished}
+var allKinds = []Kind{KindCommittee, KindOrg, KindDepartment, KindUnit, KindMember, KindUser, KindPolicy, KindAudit, KindProposal, KindPublished, KindActivity, KindInvitation, KindInstruction, KindRequest, KindConsultationPlan, KindResearchTopic, KindSpeech, KindOutcome, KindOpinion}
 
 // proposalActions are the workflow and office actions a proposal has beside the common ones.
 var proposalActions = []Action{"submit", "invite", "finish_cosign", "recall", "resubmit", "evaluate", "return", "accept", "reject",
@@ -72,8 +72,23 @@ func kindActions(k Kind) []Action {
 	if k == KindProposal {
 		return append(append([]Action{}, allActions...), proposalActions...)
 	}
+	if k == KindRequest {
+		return append(append([]Action{}, allActions...), "submit", "withdraw")
+	}
+	if k == KindActivity {
+		return append(append([]Action{}, allActions...), "invite_members", "publish", "start", "finish", "cancel")
+	}
+	if k == KindInvitation {
+		return append(append([]Action{}, allActions...), "attend", "decline", "request_leave", "check_in", "approve_leave", "refuse_leave")
+	}
+	if k == KindOpinion {
+		return append(append([]Action{}, allActions...), opinionActions...)
+	}
 	return allActions
 }
+
+// opinionActions are the workflow and office actions of an opinion report.
+var opinionActions = []Action{"submit", "resubmit", "retract", "return", "edit", "not_use", "reedit", "compile", "forward", "adopt"}
 
 var allActions = []Action{ActionRead, ActionCreate, ActionUpdate, ActionDelete, ActionImport, ActionExport, ActionViewPII, ActionChange}
 
@@ -185,6 +200,88 @@ var expectedPolicy = []struct {
 
 	// Published proposals are public.
 	{KindPublished, ActionRead, who{everyone, everyone, everyone, everyone, everyone}},
+
+	// Instructions: staff and leaders read all, the record's submitter (own) and the handling
+	// unit (own-unit) those on their record; staff record and follow up, leaders may record.
+	{KindInstruction, ActionRead, who{"member staff unit leader leader+member", "staff leader leader+member", "staff unit leader leader+member", "staff leader leader+member", ""}},
+	{KindInstruction, ActionCreate, who{"staff leader leader+member", "staff leader leader+member", "staff leader leader+member", "staff leader leader+member", ""}},
+	{KindInstruction, ActionUpdate, who{"staff", "staff", "staff", "staff", ""}},
+	{KindInstruction, ActionDelete, who{"staff", "staff", "staff", "staff", ""}},
+	{KindInstruction, ActionExport, who{"staff leader leader+member", "staff leader leader+member", "staff leader leader+member", "staff leader leader+member", ""}},
+
+	// Requests and reports to the party committee: the office's papers; leaders read them.
+	{KindRequest, ActionRead, who{"staff leader leader+member", "staff leader leader+member", "staff leader leader+member", "staff leader leader+member", ""}},
+	{KindRequest, ActionCreate, who{"staff", "staff", "staff", "staff", ""}},
+	{KindRequest, ActionUpdate, who{"staff", "staff", "staff", "staff", ""}},
+	{KindRequest, ActionExport, who{"staff leader leader+member", "staff leader leader+member", "staff leader leader+member", "staff leader leader+member", ""}},
+	{KindRequest, "submit", who{"staff", "staff", "staff", "staff", ""}},
+	{KindRequest, "withdraw", who{"staff", "staff", "staff", "staff", ""}},
+
+	// Activities: staff plan and run them, leaders read them; a member reads one only as a
+	// participant (the own column: the store sets the member when they are invited).
+	{KindActivity, ActionRead, who{"staff leader member leader+member", "staff leader leader+member", "staff leader leader+member", "staff leader leader+member", ""}},
+	{KindActivity, ActionCreate, who{"staff", "staff", "staff", "staff", ""}},
+	{KindActivity, ActionUpdate, who{"staff", "staff", "staff", "staff", ""}},
+	{KindActivity, ActionExport, who{"staff leader leader+member", "staff leader leader+member", "staff leader leader+member", "staff leader leader+member", ""}},
+	{KindActivity, "invite_members", who{"staff", "staff", "staff", "staff", ""}},
+	{KindActivity, "publish", who{"staff", "staff", "staff", "staff", ""}},
+	{KindActivity, "start", who{"staff", "staff", "staff", "staff", ""}},
+	{KindActivity, "finish", who{"staff", "staff", "staff", "staff", ""}},
+	{KindActivity, "cancel", who{"staff", "staff", "staff", "staff", ""}},
+
+	// Invitations: the invited member answers, asks leave and checks in, staff for them too;
+	// staff decide on leave; leaders read.
+	{KindInvitation, ActionRead, who{"member staff leader leader+member", "staff leader leader+member", "staff leader leader+member", "staff leader leader+member", ""}},
+	{KindInvitation, "attend", who{"member staff leader+member", "staff", "staff", "staff", ""}},
+	{KindInvitation, "decline", who{"member staff leader+member", "staff", "staff", "staff", ""}},
+	{KindInvitation, "request_leave", who{"member staff leader+member", "staff", "staff", "staff", ""}},
+	{KindInvitation, "check_in", who{"member staff leader+member", "staff", "staff", "staff", ""}},
+	{KindInvitation, "approve_leave", who{"staff", "staff", "staff", "staff", ""}},
+	{KindInvitation, "refuse_leave", who{"staff", "staff", "staff", "staff", ""}},
+
+	// The consultation plan and research topics: the office writes and moves them; members and
+	// leaders read them.
+	{KindConsultationPlan, ActionRead, who{"member staff leader leader+member", "member staff leader leader+member", "member staff leader leader+member", "member staff leader leader+member", ""}},
+	{KindConsultationPlan, ActionCreate, who{"staff", "staff", "staff", "staff", ""}},
+	{KindConsultationPlan, ActionUpdate, who{"staff", "staff", "staff", "staff", ""}},
+	{KindConsultationPlan, ActionDelete, who{"staff", "staff", "staff", "staff", ""}},
+	{KindConsultationPlan, ActionChange, who{"staff", "staff", "staff", "staff", ""}},
+	{KindConsultationPlan, ActionExport, who{"staff leader leader+member", "staff leader leader+member", "staff leader leader+member", "staff leader leader+member", ""}},
+	{KindResearchTopic, ActionRead, who{"member staff leader leader+member", "member staff leader leader+member", "member staff leader leader+member", "member staff leader leader+member", ""}},
+	{KindResearchTopic, ActionCreate, who{"staff", "staff", "staff", "staff", ""}},
+	{KindResearchTopic, ActionUpdate, who{"staff", "staff", "staff", "staff", ""}},
+	{KindResearchTopic, ActionChange, who{"staff", "staff", "staff", "staff", ""}},
+	{KindResearchTopic, ActionExport, who{"staff leader leader+member", "staff leader leader+member", "staff leader leader+member", "staff leader leader+member", ""}},
+
+	// Speeches: a member submits, edits, withdraws and reads only their own; the office selects.
+	{KindSpeech, ActionRead, who{"member staff leader leader+member", "staff leader leader+member", "staff leader leader+member", "staff leader leader+member", ""}},
+	{KindSpeech, ActionCreate, who{"member staff leader+member", "staff", "staff", "staff", ""}},
+	{KindSpeech, ActionUpdate, who{"member staff leader+member", "staff", "staff", "staff", ""}},
+	{KindSpeech, ActionChange, who{"staff", "staff", "staff", "staff", ""}},
+	{KindSpeech, ActionExport, who{"staff leader leader+member", "staff leader leader+member", "staff leader leader+member", "staff leader leader+member", ""}},
+
+	// Outcomes: the office writes and sends them; members and leaders read them.
+	{KindOutcome, ActionRead, who{"member staff leader leader+member", "member staff leader leader+member", "member staff leader leader+member", "member staff leader leader+member", ""}},
+	{KindOutcome, ActionCreate, who{"staff", "staff", "staff", "staff", ""}},
+	{KindOutcome, ActionUpdate, who{"staff", "staff", "staff", "staff", ""}},
+	{KindOutcome, ActionChange, who{"staff", "staff", "staff", "staff", ""}},
+
+	// Opinion reports: a member writes, submits, takes back and reads their own; the office does
+	// the rest; leaders read and count them.
+	{KindOpinion, ActionRead, who{"member staff leader leader+member", "staff leader leader+member", "staff leader leader+member", "staff leader leader+member", ""}},
+	{KindOpinion, ActionCreate, who{"member staff leader+member", "staff", "staff", "staff", ""}},
+	{KindOpinion, ActionUpdate, who{"member staff leader+member", "staff", "staff", "staff", ""}},
+	{KindOpinion, ActionExport, who{"staff leader leader+member", "staff leader leader+member", "staff leader leader+member", "staff leader leader+member", ""}},
+	{KindOpinion, "submit", who{"member staff leader+member", "staff", "staff", "staff", ""}},
+	{KindOpinion, "resubmit", who{"member staff leader+member", "staff", "staff", "staff", ""}},
+	{KindOpinion, "retract", who{"member staff leader+member", "staff", "staff", "staff", ""}},
+	{KindOpinion, "return", who{"staff", "staff", "staff", "staff", ""}},
+	{KindOpinion, "edit", who{"staff", "staff", "staff", "staff", ""}},
+	{KindOpinion, "not_use", who{"staff", "staff", "staff", "staff", ""}},
+	{KindOpinion, "reedit", who{"staff", "staff", "staff", "staff", ""}},
+	{KindOpinion, "compile", who{"staff", "staff", "staff", "staff", ""}},
+	{KindOpinion, "forward", who{"staff", "staff", "staff", "staff", ""}},
+	{KindOpinion, "adopt", who{"staff", "staff", "staff", "staff", ""}},
 }
 
 // wantLabel is the Chinese name each refusal message must use for the action.
@@ -196,6 +293,9 @@ var wantLabel = map[Action]string{
 	"assign": "交办", "approve_extension": "同意延期", "refuse_extension": "不同意延期", "approve_reply": "审核通过答复",
 	"reject_reply": "退回答复", "close": "办结", "publish": "公开", "excellent": "评为优秀提案", "mark_key": "确定重点提案", "supervise": "督办",
 	"send_back": "退回交办", "request_extension": "申请延期", "contact": "记录沟通", "reply": "提交答复", "cosign_reply": "会签答复",
+	"invite_members": "邀请参加", "start": "开始签到", "finish": "结束活动", "cancel": "取消活动",
+	"attend": "确认参加", "decline": "不参加", "request_leave": "请假", "check_in": "签到", "approve_leave": "准假", "refuse_leave": "不准假",
+	"retract": "撤回", "edit": "编辑加工", "not_use": "不予采用", "reedit": "重新编辑", "compile": "编入期刊", "forward": "报送", "adopt": "记录采用",
 }
 
 // TestPermissionMatrix checks every actor × kind × action × ownership against the policy.
@@ -299,8 +399,10 @@ func TestPermissionMatrixCoversGrants(t *testing.T) {
 		kinds[k] = true
 	}
 	actions := map[Action]bool{}
-	for _, a := range kindActions(KindProposal) {
-		actions[a] = true
+	for _, k := range allKinds {
+		for _, a := range kindActions(k) {
+			actions[a] = true
+		}
 	}
 	for k, row := range grants {
 		if !kinds[k] {

@@ -112,6 +112,18 @@ func Load(ctx context.Context, st *store.Store) (Summary, error) {
 	if err := b.proposals(ctx, st); err != nil {
 		return Summary{}, err
 	}
+	if err := b.instructions(ctx, st); err != nil {
+		return Summary{}, err
+	}
+	if err := b.activities(ctx, st); err != nil {
+		return Summary{}, err
+	}
+	if err := b.consultation(ctx, st); err != nil {
+		return Summary{}, err
+	}
+	if err := b.opinions(ctx, st); err != nil { // demo/opinions.go
+		return Summary{}, err
+	}
 	return summarize(ctx, st, true)
 }
 

@@ -198,6 +198,11 @@ func stepConvert(ctx context.Context, st *proposalStep) error {
 		return lvzhi.Invalid(map[string]string{"convert_to": "请选择转为社情民意信息或委员来信"})
 	}
 	st.detail = "转为" + label
+	if st.in.ConvertTo == "opinion" { // the report it becomes, in this transaction (store/opinion_detail.go)
+		if _, err := st.tx.opinionFromProposal(ctx, st.a, *st.p, st.now); err != nil {
+			return err
+		}
+	}
 	return st.exec(ctx, `UPDATE proposals SET converted_to = $1 WHERE id = $2`, st.in.ConvertTo, st.p.ID)
 }
 

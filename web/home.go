@@ -19,6 +19,11 @@ type homePage struct {
 	Audit    []lvzhi.AuditEntry
 	// What to attend to about proposals: co-sign invitations, replies due, queues.
 	Reminders []store.Reminder
+	// The member's invitations to activities still to come: answer, ask leave, check in.
+	Invitations   []lvzhi.MyInvitation
+	LeaveRequests int // staff: leave requests waiting for a decision
+	// Opinion reports: this year's figures, or the member's way to submit and follow them.
+	Opinions OpinionHomePart
 }
 
 func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
@@ -61,6 +66,22 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.Reminders = rem
+	if p.Opinions, err = s.opinionHome(r); err != nil { // web/opinion_home.go
+		s.fail(w, r, err)
+		return
+	}
+	if p.Invitations, err = s.st.MyInvitations(ctx, a, true); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if lvzhi.Can(a, "approve_leave", lvzhi.Target{Kind: lvzhi.KindInvitation, CommitteeID: a.CommitteeID}) {
+		leave, err := s.st.PendingLeave(ctx, a)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		p.LeaveRequests = len(leave)
+	}
 	if target.Kind = lvzhi.KindAudit; lvzhi.Can(a, lvzhi.ActionRead, target) {
 		rows, _, err := s.st.ListAudit(ctx, a, lvzhi.AuditFilter{Paging: lvzhi.Paging{PerPage: 10}})
 		if err != nil {

@@ -64,6 +64,35 @@ var navigation = []NavGroup{
 		{"nav.proposal_import", "/proposals/import", lvzhi.KindProposal, lvzhi.ActionImport},
 		{"nav.public", "/public/proposals", lvzhi.KindPublished, lvzhi.ActionRead},
 	}},
+	{"nav.opinions", []NavItem{
+		{"nav.opinion_list", "/opinions", lvzhi.KindOpinion, lvzhi.ActionRead}, // a member's own, the office's all
+		{"nav.opinion_new", "/opinions/new", lvzhi.KindOpinion, lvzhi.ActionCreate},
+		{"nav.opinion_queue", "/opinions?state=received", lvzhi.KindOpinion, "edit"},
+		{"nav.opinion_issues", "/opinion-issues", lvzhi.KindOpinion, lvzhi.ActionExport},
+		{"nav.opinion_stats", "/opinions/stats", lvzhi.KindOpinion, lvzhi.ActionExport},
+	}},
+	{"nav.activities", []NavItem{
+		{"nav.activity_calendar", "/activities", lvzhi.KindActivity, lvzhi.ActionRead},
+		{"nav.my_activities", "/my/activities", lvzhi.KindProposal, "evaluate"}, // members only
+		{"nav.activity_new", "/activities/new", lvzhi.KindActivity, lvzhi.ActionCreate},
+		{"nav.leave_queue", "/activities/leave", lvzhi.KindInvitation, "approve_leave"},
+		{"nav.attendance", "/activities/stats", lvzhi.KindActivity, lvzhi.ActionExport},
+		{"nav.absence", "/activities/warnings", lvzhi.KindActivity, lvzhi.ActionUpdate},
+		{"nav.activity_settings", "/activities/settings", lvzhi.KindActivity, lvzhi.ActionCreate},
+	}},
+	{"nav.consultation", []NavItem{
+		{"nav.plan", "/plan", lvzhi.KindConsultationPlan, lvzhi.ActionRead},
+		{"nav.research", "/research-topics", lvzhi.KindResearchTopic, lvzhi.ActionRead},
+		{"nav.speeches", "/speeches", lvzhi.KindSpeech, lvzhi.ActionRead},
+		{"nav.speech_new", "/speeches/new", lvzhi.KindSpeech, lvzhi.ActionCreate},
+		{"nav.speech_stats", "/speeches/stats", lvzhi.KindSpeech, lvzhi.ActionExport},
+	}},
+	{"nav.supervision", []NavItem{
+		{"nav.instructions", "/instructions", lvzhi.KindInstruction, lvzhi.ActionRead},
+		{"nav.instructions_pending", "/instructions?state=pending", lvzhi.KindInstruction, lvzhi.ActionExport}, // staff and leaders
+		{"nav.requests", "/requests", lvzhi.KindRequest, lvzhi.ActionRead},
+		{"nav.instruction_stats", "/instructions/stats", lvzhi.KindInstruction, lvzhi.ActionExport},
+	}},
 	{"nav.system", []NavItem{
 		{"nav.users", "/users", lvzhi.KindUser, lvzhi.ActionCreate},
 		{"nav.locked", "/users?state=locked", lvzhi.KindUser, lvzhi.ActionChange},

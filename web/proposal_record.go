@@ -25,6 +25,10 @@ type proposalPage struct {
 	Error    string
 	Overdue  bool
 	DaysLeft int
+
+	Attachments  AttachmentsPart  // the proposal's files
+	Instructions InstructionsPart // leaders' instructions on it, for those who may see them
+	Opinion      int64            // the opinion report it was converted into, when the user may read it
 }
 
 func (s *Server) proposalPage(r *http.Request, id int64) (proposalPage, error) {
@@ -39,6 +43,15 @@ func (s *Server) proposalPage(r *http.Request, id int64) (proposalPage, error) {
 	}
 	pr := p.Proposal
 	p.TitleArg = pr.Title
+	if p.Attachments, err = s.attachmentsPart(r, lvzhi.KindProposal, pr.ID); err != nil {
+		return p, err
+	}
+	if p.Instructions, err = s.instructionsPart(r, lvzhi.KindProposal, pr.ID); err != nil {
+		return p, err
+	}
+	if pr.ConvertedTo == "opinion" { // web/opinion.go
+		p.Opinion = s.opinionOfProposal(r, pr.ID)
+	}
 	for _, act := range append(lvzhi.ProposalWorkflow.Allowed(pr.State), "mark_key", "supervise", "publish", "excellent") {
 		if lvzhi.Can(a, lvzhi.Action(act), p.Target) && !containsString(p.Actions, act) {
 			p.Actions = append(p.Actions, act)

@@ -119,6 +119,7 @@ func funcs(lang string, cat map[string]string) template.FuncMap {
 		"evalResults":  func() []string { return []string{lvzhi.Satisfied, lvzhi.BasicallySatisfied, lvzhi.Dissatisfied} },
 		"pair":         func(a, b lvzhi.Proposal) []lvzhi.Proposal { return []lvzhi.Proposal{a, b} },
 		"auditResult":  func(s string) string { return lvzhi.AuditResultLabel[s] },
+		"opinion":      opinionLabel, // opinion reports' states, actions, kinds … (web/opinion.go)
 	}
 }
 
