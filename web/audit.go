@@ -49,19 +49,13 @@ func (s *Server) handleAuditList(w http.ResponseWriter, r *http.Request) {
 // handleAuditExport writes the filtered log (up to 100,000 rows) as XLSX.
 func (s *Server) handleAuditExport(w http.ResponseWriter, r *http.Request) {
 	f := auditFilter(r.URL.Query())
-	f.Page, f.PerPage = 1, 500
-	var all []lvzhi.AuditEntry
-	for len(all) < 100000 {
+	all, err := allPages(&f.Paging, func() ([]lvzhi.AuditEntry, error) {
 		rows, _, err := s.st.ListAudit(r.Context(), actor(r), f)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		all = append(all, rows...)
-		if len(rows) < f.Limit() {
-			break
-		}
-		f.Page++
+		return rows, err
+	})
+	if err != nil {
+		s.fail(w, r, err)
+		return
 	}
 	b, err := auditXLSX(all)
 	if err != nil {

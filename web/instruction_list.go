@@ -122,19 +122,13 @@ func (s *Server) handleInstructionExport(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	f := instructionFilter(a, r.URL.Query(), set)
-	f.Page, f.PerPage = 1, 500
-	var all []lvzhi.Instruction
-	for len(all) < 100000 {
+	all, err := allPages(&f.Paging, func() ([]lvzhi.Instruction, error) {
 		rows, _, err := s.st.ListInstructions(ctx, a, f)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		all = append(all, rows...)
-		if len(rows) < f.Limit() {
-			break
-		}
-		f.Page++
+		return rows, err
+	})
+	if err != nil {
+		s.fail(w, r, err)
+		return
 	}
 	b, err := instructionsXLSX(all)
 	if err != nil {

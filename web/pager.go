@@ -38,3 +38,26 @@ func (p Pager) PageURL(n int) string {
 	q.Set("page", strconv.Itoa(n))
 	return p.ListPath + "?" + q.Encode()
 }
+
+// exportRows is the most rows an export collects: a spreadsheet longer than that is not read,
+// and the filters narrow it.
+const exportRows = 100000
+
+// allPages collects every page of a list for an export, 500 rows at a time, up to exportRows.
+// list reads the page p stands at; allPages moves p.
+func allPages[T any](p *lvzhi.Paging, list func() ([]T, error)) ([]T, error) {
+	p.Page, p.PerPage = 1, 500
+	var all []T
+	for len(all) < exportRows {
+		rows, err := list()
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, rows...)
+		if len(rows) < p.Limit() {
+			break
+		}
+		p.Page++
+	}
+	return all, nil
+}

@@ -247,19 +247,13 @@ func (s *Server) handleRequestExport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := requestFilter(a, r.URL.Query())
-	f.Page, f.PerPage = 1, 500
-	var all []lvzhi.Request
-	for len(all) < 100000 {
+	all, err := allPages(&f.Paging, func() ([]lvzhi.Request, error) {
 		rows, _, err := s.st.ListRequests(ctx, a, f)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		all = append(all, rows...)
-		if len(rows) < f.Limit() {
-			break
-		}
-		f.Page++
+		return rows, err
+	})
+	if err != nil {
+		s.fail(w, r, err)
+		return
 	}
 	x := excelize.NewFile()
 	defer x.Close()
