@@ -46,10 +46,10 @@ func CheckCheckinToken(secret []byte, activityID int64, token string, now time.T
 // minutes before the start to the end.
 func (a Activity) CheckCheckinWindow(now time.Time) error {
 	if now.Before(a.CheckinOpens()) {
-		return Errorf(ErrConflict, "签到尚未开始:本活动于%s开放签到。", a.CheckinOpens().Format("2006-01-02 15:04"))
+		return Errorf(ErrConflict, "签到尚未开始:本活动于%s开放签到。", a.CheckinOpens().In(China).Format("2006-01-02 15:04"))
 	}
 	if now.After(a.EndsAt) {
-		return Errorf(ErrConflict, "签到已结束:本活动已于%s结束。", a.EndsAt.Format("2006-01-02 15:04"))
+		return Errorf(ErrConflict, "签到已结束:本活动已于%s结束。", a.EndsAt.In(China).Format("2006-01-02 15:04"))
 	}
 	return nil
 }

@@ -151,6 +151,12 @@ func TestCheckinWindow(t *testing.T) {
 	if !a.LateFrom().Equal(start.Add(10 * time.Minute)) {
 		t.Errorf("late from %s", a.LateFrom())
 	}
+	// The refusal tells the member the times they read on the notice: China time, not the
+	// server's. 09:00 UTC is 17:00 in China; check-in opens at 16:00 and closes at 20:00.
+	early, late := a.CheckCheckinWindow(start.Add(-2*time.Hour)), a.CheckCheckinWindow(start.Add(4*time.Hour))
+	if !strings.Contains(ErrorMessage(early), "2026-03-02 16:00") || !strings.Contains(ErrorMessage(late), "2026-03-02 20:00") {
+		t.Errorf("window messages %q / %q: want China times 16:00 and 20:00", ErrorMessage(early), ErrorMessage(late))
+	}
 }
 
 // TestActivityValidate: what a planner is told about a bad activity.

@@ -67,7 +67,7 @@ type Session struct {
 // Accepts reports whether a session proposal may be submitted at time t (China dates, both
 // days included).
 func (s Session) Accepts(t time.Time) bool {
-	day := t.In(time.FixedZone("CST", 8*3600)).Format("2006-01-02")
+	day := t.In(China).Format("2006-01-02")
 	return (s.SubmitFrom.IsZero() || day >= s.SubmitFrom.Format("2006-01-02")) &&
 		(s.SubmitUntil.IsZero() || day <= s.SubmitUntil.Format("2006-01-02"))
 }
