@@ -2,18 +2,18 @@
 // (.docx), the form in which an office edits it and sends it to print: the red masthead with
 // the issue number, the compiling office and the date over a red rule, the reports one after
 // another (title, text, who reported it), and at the foot the bodies it is sent to and the
-// 签发人. It is hand-written WordprocessingML in a zip, in 仿宋 and 方正小标宋/黑体 with 宋体
-// as the fall-back, so Word, WPS and LibreOffice open it alike.
+// 签发人. It is hand-written WordprocessingML in the package lvzhi/docx writes, in 仿宋 and
+// 方正小标宋/黑体 with 宋体 as the fall-back, so Word, WPS and LibreOffice open it alike.
 package bulletin
 
 import (
-	"archive/zip"
 	"bytes"
-	"encoding/xml"
 	"fmt"
 	"io"
 	"strings"
 	"time"
+
+	"lvzhi/docx"
 )
 
 // Issue is what one issue of the bulletin prints.
@@ -39,53 +39,23 @@ type Report struct {
 
 // Write writes the issue as a .docx to w.
 func Write(w io.Writer, is Issue) error {
-	var doc bytes.Buffer
-	writeDocument(&doc, is)
-	title := fmt.Sprintf("社情民意%d年第%d期", is.Year, is.Number)
-	parts := []struct{ name, body string }{
-		{"[Content_Types].xml", contentTypes},
-		{"_rels/.rels", packageRels},
-		{"docProps/core.xml", fmt.Sprintf(coreProps, esc(title), time.Now().UTC().Format(time.RFC3339))},
-		{"docProps/app.xml", appProps},
-		{"word/_rels/document.xml.rels", documentRels},
-		{"word/document.xml", doc.String()},
-		{"word/styles.xml", styles},
-		{"word/settings.xml", settings},
-		{"word/fontTable.xml", fontTable},
-	}
-	zw := zip.NewWriter(w)
-	for _, part := range parts {
-		fw, err := zw.CreateHeader(&zip.FileHeader{Name: part.name, Method: zip.Deflate, Modified: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)})
-		if err != nil {
-			return fmt.Errorf("bulletin: %s: %w", part.name, err)
-		}
-		if _, err := io.WriteString(fw, part.body); err != nil {
-			return fmt.Errorf("bulletin: %s: %w", part.name, err)
-		}
-	}
-	if err := zw.Close(); err != nil {
+	var body bytes.Buffer
+	writeBody(&body, is)
+	err := docx.Write(w, docx.Document{
+		Title:   fmt.Sprintf("社情民意%d年第%d期", is.Year, is.Number),
+		Created: time.Now(),
+		Body:    body.String(),
+		Styles:  styles,
+		Fonts:   fontTable,
+	})
+	if err != nil {
 		return fmt.Errorf("bulletin: %w", err)
 	}
 	return nil
 }
 
-// esc escapes text for XML; characters XML cannot hold (control characters) become U+FFFD.
-func esc(s string) string {
-	var b strings.Builder
-	xml.EscapeText(&b, []byte(s))
-	return b.String()
-}
-
-// Page geometry in twentieths of a point: A4 with the margins of GB/T 9704.
-const (
-	pageW, pageH            = 11906, 16838
-	marginTop, marginBottom = 2098, 1984
-	marginLeft, marginRight = 1587, 1474
-)
-
-func writeDocument(b *bytes.Buffer, is Issue) {
-	b.WriteString(xml.Header)
-	b.WriteString(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>`)
+// writeBody writes the content of the document's body: masthead, reports and foot.
+func writeBody(b *bytes.Buffer, is Issue) {
 	para(b, "Masthead", "社情民意")
 	number := fmt.Sprintf("%d年第%d期", is.Year, is.Number)
 	if is.Total > 0 {
@@ -93,7 +63,7 @@ func writeDocument(b *bytes.Buffer, is Issue) {
 	}
 	para(b, "IssueNumber", number)
 	// The office on the left and the date on the right of one line, over the red rule.
-	b.WriteString(`<w:p><w:pPr><w:pStyle w:val="IssueLine"/><w:tabs><w:tab w:val="right" w:pos="8845"/></w:tabs></w:pPr>`)
+	b.WriteString(`<w:p><w:pPr><w:pStyle w:val="IssueLine"/><w:tabs><w:tab w:val="right" w:pos="` + fmt.Sprint(docx.TextWidth) + `"/></w:tabs></w:pPr>`)
 	run(b, is.Office)
 	b.WriteString(`<w:r><w:tab/></w:r>`)
 	run(b, is.Date)
@@ -106,7 +76,7 @@ func writeDocument(b *bytes.Buffer, is Issue) {
 			para(b, "Separator", "")
 		}
 		para(b, "ReportTitle", oneLine(r.Title))
-		for _, p := range paragraphs(r.Body) {
+		for _, p := range docx.Paragraphs(r.Body) {
 			para(b, "BodyText", p)
 		}
 		if a := strings.TrimSpace(r.Author); a != "" {
@@ -118,10 +88,6 @@ func writeDocument(b *bytes.Buffer, is Issue) {
 		para(b, "Foot", "报:"+s)
 	}
 	para(b, "Foot", "签发:"+strings.TrimSpace(is.Signer))
-	b.WriteString(`<w:sectPr><w:pgSz w:w="` + fmt.Sprint(pageW) + `" w:h="` + fmt.Sprint(pageH) + `"/>`)
-	b.WriteString(fmt.Sprintf(`<w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="851" w:footer="992" w:gutter="0"/>`,
-		marginTop, marginRight, marginBottom, marginLeft))
-	b.WriteString(`<w:docGrid w:type="lines" w:linePitch="312"/></w:sectPr></w:body></w:document>`)
 }
 
 // para writes a paragraph of one run in a style.
@@ -131,78 +97,22 @@ func para(b *bytes.Buffer, style, text string) {
 	b.WriteString(`</w:p>`)
 }
 
-func run(b *bytes.Buffer, text string) {
-	if text != "" {
-		b.WriteString(`<w:r><w:t xml:space="preserve">` + esc(text) + `</w:t></w:r>`)
-	}
-}
+// run writes a run of text, nothing for empty text.
+func run(b *bytes.Buffer, text string) { b.WriteString(docx.Run(text)) }
 
-// paragraphs splits a body into its non-empty lines, without the spaces typed to indent them
-// (the style indents the first line by two characters).
-func paragraphs(body string) []string {
-	var out []string
-	for _, line := range strings.Split(strings.ReplaceAll(body, "\r\n", "\n"), "\n") {
-		if line = strings.TrimSpace(strings.Trim(line, "\u3000")); line != "" {
-			out = append(out, line)
-		}
-	}
-	return out
-}
-
+// oneLine joins a title typed over several lines, or with runs of spaces, into one line.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-// The fixed parts of the package.
-
-const contentTypes = xml.Header + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-	`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
-	`<Default Extension="xml" ContentType="application/xml"/>` +
-	`<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>` +
-	`<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>` +
-	`<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>` +
-	`<Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>` +
-	`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
-	`<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>` +
-	`</Types>`
-
-const packageRels = xml.Header + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-	`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>` +
-	`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` +
-	`<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>` +
-	`</Relationships>`
-
-const documentRels = xml.Header + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-	`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
-	`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>` +
-	`<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/>` +
-	`</Relationships>`
-
-const coreProps = xml.Header + `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
-	`xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ` +
-	`xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
-	`<dc:title>%s</dc:title><dc:creator>lvzhi</dc:creator><dc:language>zh-CN</dc:language>` +
-	`<dcterms:created xsi:type="dcterms:W3CDTF">%s</dcterms:created></cp:coreProperties>`
-
-const appProps = xml.Header + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">` +
-	`<Application>lvzhi</Application></Properties>`
-
-const settings = xml.Header + `<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
-	`<w:defaultTabStop w:val="420"/><w:characterSpacingControl w:val="compressPunctuation"/>` +
-	`<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>` +
-	`</w:settings>`
 
 // The fonts: 仿宋 for the text and 黑体 for titles as official bulletins print them, each with
 // 宋体 (SimSun) and its English name as alternatives for machines without them.
-const fontTable = xml.Header + `<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
-	`<w:font w:name="宋体"><w:altName w:val="SimSun"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>` +
+const fontTable = `<w:font w:name="宋体"><w:altName w:val="SimSun"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>` +
 	`<w:font w:name="仿宋"><w:altName w:val="FangSong"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>` +
 	`<w:font w:name="黑体"><w:altName w:val="SimHei"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>` +
-	`<w:font w:name="Times New Roman"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>` +
-	`</w:fonts>`
+	`<w:font w:name="Times New Roman"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>`
 
 // The styles: the masthead in red 黑体 初号 (84 half-points), the issue line over a red rule,
 // report titles 黑体 三号 (32), text 仿宋 三号 with the first line indented two characters.
-const styles = xml.Header + `<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
-	`<w:docDefaults><w:rPrDefault><w:rPr>` +
+const styles = `<w:docDefaults><w:rPrDefault><w:rPr>` +
 	`<w:rFonts w:ascii="Times New Roman" w:eastAsia="仿宋" w:hAnsi="Times New Roman" w:cs="Times New Roman" w:hint="eastAsia"/>` +
 	`<w:kern w:val="2"/><w:sz w:val="32"/><w:szCs w:val="32"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>` +
 	`</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="560" w:lineRule="exact"/></w:pPr></w:pPrDefault></w:docDefaults>` +
@@ -228,5 +138,4 @@ const styles = xml.Header + `<w:styles xmlns:w="http://schemas.openxmlformats.or
 	`<w:style w:type="paragraph" w:customStyle="1" w:styleId="FootRule"><w:name w:val="Foot Rule"/><w:basedOn w:val="Normal"/>` +
 	`<w:pPr><w:pBdr><w:bottom w:val="single" w:sz="8" w:space="1" w:color="000000"/></w:pBdr><w:spacing w:before="480" w:line="240" w:lineRule="auto"/></w:pPr></w:style>` +
 	`<w:style w:type="paragraph" w:customStyle="1" w:styleId="Foot"><w:name w:val="Foot"/><w:basedOn w:val="Normal"/><w:qFormat/>` +
-	`<w:pPr><w:spacing w:line="400" w:lineRule="exact"/></w:pPr><w:rPr><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>` +
-	`</w:styles>`
+	`<w:pPr><w:spacing w:line="400" w:lineRule="exact"/></w:pPr><w:rPr><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style>`

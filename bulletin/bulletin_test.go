@@ -1,17 +1,13 @@
 package bulletin
 
 import (
-	"archive/zip"
 	"bytes"
-	"context"
 	"encoding/xml"
 	"io"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
+
+	"lvzhi/docx/docxtest"
 )
 
 func testIssue() Issue {
@@ -63,20 +59,10 @@ func TestWriteDOCX(t *testing.T) {
 	if err := Write(&buf, testIssue()); err != nil {
 		t.Fatal(err)
 	}
-	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	parts := map[string][]byte{}
-	for _, f := range zr.File {
-		rc, _ := f.Open()
-		b, _ := io.ReadAll(rc)
-		rc.Close()
-		parts[f.Name] = b
-		if strings.HasSuffix(f.Name, ".xml") || strings.HasSuffix(f.Name, ".rels") {
-			if err := xml.Unmarshal(b, new(struct{})); err != nil {
-				t.Errorf("%s is not well-formed: %v", f.Name, err)
-			}
+	parts := docxtest.Parts(t, buf.Bytes())
+	for name, b := range parts {
+		if strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".rels") {
+			docxtest.WellFormed(t, name, b)
 		}
 	}
 	for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml", "word/fontTable.xml"} {
@@ -100,35 +86,27 @@ func TestWriteDOCX(t *testing.T) {
 // When LibreOffice is installed, the issue must convert to PDF: proof that office software
 // opens it.
 func TestIssueOpensInLibreOffice(t *testing.T) {
-	bin := ""
-	for _, name := range []string{"soffice", "libreoffice"} {
-		if p, err := exec.LookPath(name); err == nil {
-			bin = p
-			break
-		}
-	}
-	if bin == "" {
-		t.Skip("libreoffice/soffice not on PATH: PDF conversion skipped")
-	}
-	dir := t.TempDir()
 	var buf bytes.Buffer
 	if err := Write(&buf, testIssue()); err != nil {
 		t.Fatal(err)
 	}
-	src := filepath.Join(dir, "issue.docx")
-	if err := os.WriteFile(src, buf.Bytes(), 0o600); err != nil {
+	docxtest.ToPDF(t, buf.Bytes())
+}
+
+// The running number prints after the year's number when known; an issue without a subject
+// line or a list of recipients prints no empty lines for them.
+func TestWriteOptionalLines(t *testing.T) {
+	is := testIssue()
+	is.Total, is.Title, is.SendTo, is.Reports = 57, " ", "", is.Reports[:1]
+	var buf bytes.Buffer
+	if err := Write(&buf, is); err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--headless", "--convert-to", "pdf", "--outdir", dir, src)
-	cmd.Env = append(os.Environ(), "HOME="+dir)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("convert: %v\n%s", err, out)
-	}
-	pdf, err := os.ReadFile(filepath.Join(dir, "issue.pdf"))
-	if err != nil || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
-		t.Fatalf("no PDF written: %v", err)
+	got := paragraphsOf(t, docxtest.Parts(t, buf.Bytes())["word/document.xml"])
+	want := []string{"社情民意", "2026年第3期(总第57期)", "政协兰州市委员会办公室2026年3月5日",
+		"关于老旧小区加装电梯审批难的反映", "群众反映加装电梯审批难。", "建议简化流程<并>&加大补贴。", "(反映人:张三)",
+		"签发:王秘书长"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("paragraphs\n%q\nwant\n%q", got, want)
 	}
 }

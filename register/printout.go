@@ -1,15 +1,14 @@
 package register
 
 import (
-	"archive/zip"
 	"bytes"
-	"encoding/xml"
 	"fmt"
 	"io"
 	"strings"
 	"time"
 
 	"lvzhi"
+	"lvzhi/docx"
 )
 
 // PrintProposal is what the proposal form (提案纸) shows. Phone is masked on the form whatever
@@ -28,75 +27,39 @@ type PrintProposal struct {
 	Submitted   time.Time // 提交日期; zero leaves the cell empty
 }
 
-// Page geometry of the form in twentieths of a point: A4 with the margins of the national
-// standard for official documents (GB/T 9704), and the four columns of the form's table.
-const (
-	pageW, pageH            = 11906, 16838
-	marginTop, marginBottom = 2098, 1984
-	marginLeft, marginRight = 1587, 1474
-	textWidth               = pageW - marginLeft - marginRight // 8845
-)
-
-var formCols = []int{1250, 3800, 1250, textWidth - 1250 - 3800 - 1250}
+// The widths of the four columns of the form's table in twentieths of a point: label, value,
+// label, value, spanning the text width of the page docx sets.
+var formCols = []int{1250, 3800, 1250, docx.TextWidth - 1250 - 3800 - 1250}
 
 // Printout writes the proposal form (提案纸) as a Word document (.docx): the heading, then a
 // bordered table with 提案号 and 提案分类, 案由, 提案人 and 界别, 联系电话 (masked) and 提交日期,
 // 内容 (one paragraph per line, first line indented two characters) and 承办单位. The document
-// is hand-written WordprocessingML in a zip; its default font is 宋体 (SimSun) for Chinese
-// and Times New Roman for Latin text, set in the styles, so it opens alike in Word, WPS and
-// LibreOffice.
+// is hand-written WordprocessingML in the package lvzhi/docx writes; its default font is 宋体
+// (SimSun) for Chinese and Times New Roman for Latin text, set in the styles, so it opens
+// alike in Word, WPS and LibreOffice.
 func Printout(w io.Writer, p PrintProposal) error {
-	var doc bytes.Buffer
-	writeDocument(&doc, p)
+	var body bytes.Buffer
+	writeBody(&body, p)
 	title := strings.TrimSpace(p.Title)
 	if title == "" {
 		title = "提案"
 	}
-	parts := []struct{ name, body string }{
-		{"[Content_Types].xml", contentTypes},
-		{"_rels/.rels", packageRels},
-		{"docProps/core.xml", fmt.Sprintf(coreProps, esc(title), time.Now().UTC().Format(time.RFC3339))},
-		{"docProps/app.xml", appProps},
-		{"word/_rels/document.xml.rels", documentRels},
-		{"word/document.xml", doc.String()},
-		{"word/styles.xml", styles},
-		{"word/settings.xml", settings},
-		{"word/fontTable.xml", fontTable},
-	}
-	zw := zip.NewWriter(w)
-	for _, part := range parts {
-		fw, err := zw.CreateHeader(&zip.FileHeader{Name: part.name, Method: zip.Deflate, Modified: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)})
-		if err != nil {
-			return fmt.Errorf("register: printout %s: %w", part.name, err)
-		}
-		if _, err := io.WriteString(fw, part.body); err != nil {
-			return fmt.Errorf("register: printout %s: %w", part.name, err)
-		}
-	}
-	if err := zw.Close(); err != nil {
+	err := docx.Write(w, docx.Document{Title: title, Created: time.Now(), Body: body.String(), Styles: styles, Fonts: fontTable})
+	if err != nil {
 		return fmt.Errorf("register: printout: %w", err)
 	}
 	return nil
 }
 
-// esc escapes text for an XML element or attribute; characters XML cannot hold become U+FFFD.
-func esc(s string) string {
-	var b strings.Builder
-	xml.EscapeText(&b, []byte(s))
-	return b.String()
-}
-
-// writeDocument writes word/document.xml.
-func writeDocument(b *bytes.Buffer, p PrintProposal) {
-	b.WriteString(xml.Header)
-	b.WriteString(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>`)
+// writeBody writes the content of the document's body: the heading and the form's table.
+func writeBody(b *bytes.Buffer, p PrintProposal) {
 	heading := strings.TrimSpace(strings.TrimSpace(p.Committee) + strings.TrimSpace(p.SessionName))
 	if heading != "" {
 		para(b, "Subtitle", "", heading)
 	}
 	para(b, "Title", "", "提　案")
 
-	b.WriteString(`<w:tbl><w:tblPr><w:tblW w:w="` + fmt.Sprint(textWidth) + `" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>`)
+	b.WriteString(`<w:tbl><w:tblPr><w:tblW w:w="` + fmt.Sprint(docx.TextWidth) + `" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>`)
 	for _, side := range []string{"top", "left", "bottom", "right", "insideH", "insideV"} {
 		b.WriteString(`<w:` + side + ` w:val="single" w:sz="8" w:space="0" w:color="000000"/>`)
 	}
@@ -116,14 +79,9 @@ func writeDocument(b *bytes.Buffer, p PrintProposal) {
 	wideRow(b, "案　由", []string{oneLine(p.Title)}, false)
 	pairRow(b, "提案人", p.Proposer, "界　别", p.Sector)
 	pairRow(b, "联系电话", maskPhone(p.Phone), "提交日期", submitted)
-	wideRow(b, "内　容", paragraphs(p.Body), true)
+	wideRow(b, "内　容", docx.Paragraphs(p.Body), true)
 	wideRow(b, "承办单位", []string{oneLine(p.Units)}, false)
 	b.WriteString(`</w:tbl>`)
-
-	b.WriteString(`<w:sectPr><w:pgSz w:w="` + fmt.Sprint(pageW) + `" w:h="` + fmt.Sprint(pageH) + `"/>`)
-	b.WriteString(fmt.Sprintf(`<w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="851" w:footer="992" w:gutter="0"/>`,
-		marginTop, marginRight, marginBottom, marginLeft))
-	b.WriteString(`<w:docGrid w:type="lines" w:linePitch="312"/></w:sectPr></w:body></w:document>`)
 }
 
 // para writes a paragraph of one run in a style ("" for Normal) with an optional jc.
@@ -139,9 +97,7 @@ func para(b *bytes.Buffer, style, jc, text string) {
 		}
 		b.WriteString(`</w:pPr>`)
 	}
-	if text != "" {
-		b.WriteString(`<w:r><w:t xml:space="preserve">` + esc(text) + `</w:t></w:r>`)
-	}
+	b.WriteString(docx.Run(text))
 	b.WriteString(`</w:p>`)
 }
 
@@ -177,29 +133,17 @@ func wideRow(b *bytes.Buffer, label string, value []string, body bool) {
 	if !body {
 		b.WriteString(`<w:tr><w:trPr><w:trHeight w:val="680"/></w:trPr>`)
 		cell(b, formCols[0], 1, "Label", []string{label})
-		cell(b, textWidth-formCols[0], 3, "Value", value)
+		cell(b, docx.TextWidth-formCols[0], 3, "Value", value)
 		b.WriteString(`</w:tr>`)
 		return
 	}
 	b.WriteString(`<w:tr><w:trPr><w:trHeight w:val="567"/></w:trPr>`)
-	cell(b, textWidth, 4, "Label", []string{label})
+	cell(b, docx.TextWidth, 4, "Label", []string{label})
 	// No minimum height on the body's row: LibreOffice keeps a row with one whole and moves
 	// it to the next page, leaving the first page half empty.
 	b.WriteString(`</w:tr><w:tr>`)
-	cell(b, textWidth, 4, "BodyText", value)
+	cell(b, docx.TextWidth, 4, "BodyText", value)
 	b.WriteString(`</w:tr>`)
-}
-
-// paragraphs splits a body into its non-empty lines, without the spaces typed to indent them
-// (the style indents the first line by two characters).
-func paragraphs(body string) []string {
-	var out []string
-	for _, line := range strings.Split(cleanBody(body), "\n") {
-		if line = strings.TrimSpace(line); line != "" {
-			out = append(out, line)
-		}
-	}
-	return out
 }
 
 // maskPhone masks a phone number for the form, leaving one already masked as it is.
@@ -211,54 +155,14 @@ func maskPhone(s string) string {
 	return lvzhi.MaskPhone(s)
 }
 
-const contentTypes = xml.Header + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-	`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
-	`<Default Extension="xml" ContentType="application/xml"/>` +
-	`<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>` +
-	`<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>` +
-	`<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>` +
-	`<Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>` +
-	`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
-	`<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>` +
-	`</Types>`
-
-const packageRels = xml.Header + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-	`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>` +
-	`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` +
-	`<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>` +
-	`</Relationships>`
-
-const documentRels = xml.Header + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-	`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
-	`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>` +
-	`<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/>` +
-	`</Relationships>`
-
-const coreProps = xml.Header + `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
-	`xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ` +
-	`xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
-	`<dc:title>%s</dc:title><dc:creator>lvzhi</dc:creator><dc:language>zh-CN</dc:language>` +
-	`<dcterms:created xsi:type="dcterms:W3CDTF">%s</dcterms:created></cp:coreProperties>`
-
-const appProps = xml.Header + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">` +
-	`<Application>lvzhi</Application></Properties>`
-
-const settings = xml.Header + `<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
-	`<w:defaultTabStop w:val="420"/><w:characterSpacingControl w:val="compressPunctuation"/>` +
-	`<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>` +
-	`</w:settings>`
-
 // The fonts: 宋体 for Chinese (SimSun by its English name, which LibreOffice and fontconfig
 // know), Times New Roman for Latin letters and digits. Sizes in half-points: the form's
 // labels and values 小四 (24), the body 四号 (28), the heading 三号 (32), the title 二号 (44).
-const fontTable = xml.Header + `<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
-	`<w:font w:name="宋体"><w:altName w:val="SimSun"/><w:panose1 w:val="02010600030101010101"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>` +
+const fontTable = `<w:font w:name="宋体"><w:altName w:val="SimSun"/><w:panose1 w:val="02010600030101010101"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>` +
 	`<w:font w:name="黑体"><w:altName w:val="SimHei"/><w:panose1 w:val="02010609060101010101"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>` +
-	`<w:font w:name="Times New Roman"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>` +
-	`</w:fonts>`
+	`<w:font w:name="Times New Roman"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>`
 
-const styles = xml.Header + `<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
-	`<w:docDefaults><w:rPrDefault><w:rPr>` +
+const styles = `<w:docDefaults><w:rPrDefault><w:rPr>` +
 	`<w:rFonts w:ascii="Times New Roman" w:eastAsia="宋体" w:hAnsi="Times New Roman" w:cs="Times New Roman" w:hint="eastAsia"/>` +
 	`<w:kern w:val="2"/><w:sz w:val="28"/><w:szCs w:val="28"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>` +
 	`</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="360" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>` +
@@ -276,5 +180,4 @@ const styles = xml.Header + `<w:styles xmlns:w="http://schemas.openxmlformats.or
 	`<w:style w:type="paragraph" w:styleId="BodyText"><w:name w:val="Body Text"/><w:basedOn w:val="Normal"/><w:qFormat/>` +
 	`<w:pPr><w:spacing w:line="440" w:lineRule="exact"/><w:ind w:firstLineChars="200" w:firstLine="560"/></w:pPr></w:style>` +
 	`<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>` +
-	`<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>` +
-	`</w:styles>`
+	`<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>`

@@ -1,17 +1,13 @@
 package register
 
 import (
-	"archive/zip"
 	"bytes"
-	"context"
 	"encoding/xml"
-	"io"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"lvzhi/docx/docxtest"
 )
 
 func testPrint() PrintProposal {
@@ -21,44 +17,6 @@ func testPrint() PrintProposal {
 		Category: "社会事业", Units: "市民政局(主办)、市财政局(会办)",
 		Body:      "调研情况:\n    我市60岁以上人口占比逐年上升<比上年>&更多。\n\n具体建议:\r\n一是……\n二是……",
 		Submitted: time.Date(2026, 1, 12, 18, 0, 0, 0, time.UTC),
-	}
-}
-
-// docxParts unzips a document and returns its parts by name.
-func docxParts(t *testing.T, data []byte) map[string][]byte {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatalf("not a zip: %v", err)
-	}
-	parts := map[string][]byte{}
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		parts[f.Name] = b
-	}
-	return parts
-}
-
-// wellFormed decodes every token of an XML part, failing on the first error.
-func wellFormed(t *testing.T, name string, b []byte) {
-	t.Helper()
-	d := xml.NewDecoder(bytes.NewReader(b))
-	for {
-		_, err := d.Token()
-		if err == io.EOF {
-			return
-		}
-		if err != nil {
-			t.Fatalf("%s is not well-formed XML: %v", name, err)
-		}
 	}
 }
 
@@ -126,14 +84,14 @@ func TestPrintoutDOCX(t *testing.T) {
 	if err := Printout(&buf, testPrint()); err != nil {
 		t.Fatal(err)
 	}
-	parts := docxParts(t, buf.Bytes())
+	parts := docxtest.Parts(t, buf.Bytes())
 	for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml",
 		"word/_rels/document.xml.rels", "word/fontTable.xml", "word/settings.xml", "docProps/core.xml", "docProps/app.xml"} {
 		b, ok := parts[name]
 		if !ok {
 			t.Fatalf("part %s missing", name)
 		}
-		wellFormed(t, name, b)
+		docxtest.WellFormed(t, name, b)
 	}
 	doc := readDocument(t, parts["word/document.xml"])
 	want := []string{
@@ -166,53 +124,23 @@ func TestPrintoutDOCX(t *testing.T) {
 	if err := Printout(&buf, p); err != nil {
 		t.Fatal(err)
 	}
-	parts = docxParts(t, buf.Bytes())
-	wellFormed(t, "word/document.xml", parts["word/document.xml"])
+	parts = docxtest.Parts(t, buf.Bytes())
+	docxtest.WellFormed(t, "word/document.xml", parts["word/document.xml"])
 	readDocument(t, parts["word/document.xml"])
 }
 
 // When LibreOffice is installed, the printout must convert to PDF: proof that office software
 // opens it.
 func TestPrintoutOpensInLibreOffice(t *testing.T) {
-	bin := ""
-	for _, name := range []string{"soffice", "libreoffice"} {
-		if p, err := exec.LookPath(name); err == nil {
-			bin = p
-			break
-		}
-	}
-	if bin == "" {
-		t.Skip("libreoffice/soffice not on PATH: PDF conversion skipped")
-	}
-	dir := t.TempDir()
 	var buf bytes.Buffer
 	if err := Printout(&buf, testPrint()); err != nil {
 		t.Fatal(err)
 	}
-	src := filepath.Join(dir, "proposal.docx")
-	if err := os.WriteFile(src, buf.Bytes(), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--headless", "--convert-to", "pdf", "--outdir", dir, src)
-	cmd.Env = append(os.Environ(), "HOME="+dir)
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("convert: %v\n%s", err, out)
-	}
-	pdf, err := os.ReadFile(filepath.Join(dir, "proposal.pdf"))
-	if err != nil {
-		t.Fatalf("no PDF written: %v\n%s", err, out)
-	}
-	if !bytes.HasPrefix(pdf, []byte("%PDF-")) || len(pdf) < 1000 {
+	pdf := docxtest.ToPDF(t, buf.Bytes())
+	if len(pdf) < 1000 {
 		t.Fatalf("not a PDF (%d bytes)", len(pdf))
 	}
-	if txt, err := exec.LookPath("pdftotext"); err == nil {
-		got, err := exec.Command(txt, filepath.Join(dir, "proposal.pdf"), "-").Output()
-		if err == nil && !strings.Contains(string(got), "关于加强社区养老服务的建议") {
-			t.Errorf("the PDF text lacks the title:\n%s", got)
-		}
+	if got, ok := docxtest.PDFText(t, pdf); ok && !strings.Contains(got, "关于加强社区养老服务的建议") {
+		t.Errorf("the PDF text lacks the title:\n%s", got)
 	}
 }
