@@ -81,8 +81,8 @@ func (b *built) activities(ctx context.Context, st *store.Store) error {
 // every other month; the plenary opens the year; the secretary listens twice. The next six
 // weeks are planned too, with one activity starting an hour from now.
 func (l *activityLoader) plan(now time.Time) []demoActivity {
-	cn := now.In(chinaTime)
-	first := time.Date(cn.Year(), cn.Month(), 1, 0, 0, 0, 0, chinaTime)
+	cn := now.In(lvzhi.China)
+	first := time.Date(cn.Year(), cn.Month(), 1, 0, 0, 0, 0, lvzhi.China)
 	at := func(month, day, hour int) time.Time {
 		return first.AddDate(0, month, day-1).Add(time.Duration(hour) * time.Hour).UTC()
 	}

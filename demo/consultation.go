@@ -36,7 +36,7 @@ type consultationLoader struct {
 func (b *built) consultation(ctx context.Context, st *store.Store) error {
 	now := st.Now()
 	l := &consultationLoader{st: st, b: b, rng: rand.New(rand.NewPCG(2026, 6)), now: now,
-		year: time.Date(now.In(chinaTime).Year(), 1, 1, 0, 0, 0, 0, chinaTime), office: b.actor}
+		year: time.Date(now.In(lvzhi.China).Year(), 1, 1, 0, 0, 0, 0, lvzhi.China), office: b.actor}
 	l.office.Name = "研究室"
 	saved := st.Now
 	st.Now = func() time.Time { return l.clock }
@@ -386,7 +386,7 @@ func (l *consultationLoader) outcomes(ctx context.Context, held []heldActivity) 
 		l.at(sent)
 		to := []string{"party_committee", "government", "both"}[i%3]
 		if _, err := l.st.ActOutcome(ctx, l.office, rec.ID, "send_outcome", lvzhi.OutcomeActionInput{SentTo: to,
-			SentOn: l.clock.In(chinaTime).Format("2006-01-02")}); err != nil {
+			SentOn: l.clock.In(lvzhi.China).Format("2006-01-02")}); err != nil {
 			return err
 		}
 	}

@@ -16,7 +16,7 @@ func TestConsultationPlan(t *testing.T) {
 	ctx := context.Background()
 	st, sum := loaded(t)
 	leader := signedIn(t, st, "leader")
-	year := time.Now().In(chinaTime).Year()
+	year := time.Now().In(lvzhi.China).Year()
 	s, err := st.PlanStats(ctx, leader, sum.CityID, year)
 	if err != nil {
 		t.Fatal(err)
@@ -42,8 +42,8 @@ func TestConsultationPlan(t *testing.T) {
 			if x.Held {
 				closed = x.ID
 			}
-			if q := (int(x.StartsAt.In(chinaTime).Month()) + 2) / 3; x.StartsAt.In(chinaTime).Year() != year || q != p.Quarter {
-				t.Errorf("%s, planned in quarter %d, is carried out by %s on %s", p.Topic, p.Quarter, x.Title, x.StartsAt.In(chinaTime).Format("2006-01-02"))
+			if q := (int(x.StartsAt.In(lvzhi.China).Month()) + 2) / 3; x.StartsAt.In(lvzhi.China).Year() != year || q != p.Quarter {
+				t.Errorf("%s, planned in quarter %d, is carried out by %s on %s", p.Topic, p.Quarter, x.Title, x.StartsAt.In(lvzhi.China).Format("2006-01-02"))
 			}
 		}
 		if closed == 0 {

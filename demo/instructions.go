@@ -62,9 +62,9 @@ type instructionLoader struct {
 // instructions writes this year's requests and reports and the leaders' instructions on
 // proposals and requests.
 func (b *built) instructions(ctx context.Context, st *store.Store) error {
-	now := st.Now().In(chinaTime)
+	now := st.Now().In(lvzhi.China)
 	l := &instructionLoader{st: st, b: b, rng: rand.New(rand.NewPCG(2026, 41)),
-		year: time.Date(now.Year(), 1, 1, 0, 0, 0, 0, chinaTime)}
+		year: time.Date(now.Year(), 1, 1, 0, 0, 0, 0, lvzhi.China)}
 	l.days = max(int(now.Sub(l.year).Hours()/24), 1)
 	saved := st.Now
 	st.Now = func() time.Time { return l.clock }
@@ -155,7 +155,7 @@ func (l *instructionLoader) onRecords(ctx context.Context, requests []lvzhi.Requ
 	office.Name = "办公室"
 	n := 0
 	write := func(kind lvzhi.Kind, id int64, rank string, after time.Time) error {
-		from := max(int(after.In(chinaTime).Sub(l.year).Hours()/24)+1, 0)
+		from := max(int(after.In(lvzhi.China).Sub(l.year).Hours()/24)+1, 0)
 		l.clock = l.day(from + l.rng.IntN(max(l.days-from, 1)))
 		names := demoLeaders[rank]
 		in, err := l.st.AddInstruction(ctx, office, kind, id, lvzhi.Instruction{Leader: names[n%len(names)], Rank: rank,

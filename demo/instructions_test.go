@@ -14,8 +14,8 @@ func TestInstructionsAndRequests(t *testing.T) {
 	ctx := context.Background()
 	st, sum := loaded(t)
 	leader := signedIn(t, st, "leader")
-	year := time.Now().In(chinaTime).Year()
-	from := time.Date(year, 1, 1, 0, 0, 0, 0, chinaTime)
+	year := time.Now().In(lvzhi.China).Year()
+	from := time.Date(year, 1, 1, 0, 0, 0, 0, lvzhi.China)
 	f := lvzhi.InstructionFilter{CommitteeID: sum.CityID, From: from.UTC(), To: from.AddDate(1, 0, 0).UTC()}
 	stats, err := st.InstructionStats(ctx, leader, f)
 	if err != nil {

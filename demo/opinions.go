@@ -50,9 +50,9 @@ type opinionLoader struct {
 
 // opinions writes this year's reports and their outcomes.
 func (b *built) opinions(ctx context.Context, st *store.Store) error {
-	now := st.Now().In(chinaTime)
+	now := st.Now().In(lvzhi.China)
 	l := &opinionLoader{st: st, b: b, rng: rand.New(rand.NewPCG(2026, 90)), now: now,
-		year: time.Date(now.Year(), 1, 1, 0, 0, 0, 0, chinaTime)}
+		year: time.Date(now.Year(), 1, 1, 0, 0, 0, 0, lvzhi.China)}
 	l.office = b.actor
 	l.office.Name = "办公室信息科"
 	saved := st.Now
@@ -293,7 +293,7 @@ func (l *opinionLoader) write(ctx context.Context, i, n int, state string) error
 	}
 	l.at(day + 4)
 	to := []string{lvzhi.ForwardPartyCommittee, lvzhi.ForwardGovernment, lvzhi.ForwardHigherCommittee}[i%3]
-	if err := l.act(ctx, l.office, o.ID, "forward", lvzhi.OpinionActionInput{To: to, OnDate: l.clock.In(chinaTime).Format("2006-01-02")}); err != nil {
+	if err := l.act(ctx, l.office, o.ID, "forward", lvzhi.OpinionActionInput{To: to, OnDate: l.clock.In(lvzhi.China).Format("2006-01-02")}); err != nil {
 		return err
 	}
 	return l.adopt(ctx, i, day, o.ID)
@@ -302,7 +302,7 @@ func (l *opinionLoader) write(ctx context.Context, i, n int, state string) error
 // compile puts a report into the open issue, opening the next one every three reports.
 func (l *opinionLoader) compile(ctx context.Context, id int64) error {
 	in := lvzhi.OpinionActionInput{IssueID: l.issue.ID}
-	date := l.clock.In(chinaTime).Format("2006-01-02")
+	date := l.clock.In(lvzhi.China).Format("2006-01-02")
 	if l.issue.ID == 0 || l.inIssue == 3 || date[:4] != l.issue.OnDate[:4] {
 		in = lvzhi.OpinionActionInput{NewIssue: &lvzhi.Issue{Signer: "刘秘书长", OnDate: date}}
 		l.inIssue = 0
@@ -336,7 +336,7 @@ func (l *opinionLoader) adopt(ctx context.Context, i, day int, id int64) error {
 	}
 	for k, ad := range ads {
 		l.at(day + 10 + 5*k)
-		ad.OnDate = l.clock.In(chinaTime).Format("2006-01-02")
+		ad.OnDate = l.clock.In(lvzhi.China).Format("2006-01-02")
 		if err := l.act(ctx, l.office, id, "adopt", lvzhi.OpinionActionInput{Adoption: ad}); err != nil {
 			return err
 		}

@@ -15,7 +15,7 @@ func TestOpinions(t *testing.T) {
 	ctx := context.Background()
 	st, sum := loaded(t)
 	leader := signedIn(t, st, "leader")
-	year := time.Now().In(chinaTime).Year()
+	year := time.Now().In(lvzhi.China).Year()
 	stats, err := st.OpinionStatistics(ctx, leader, lvzhi.OpinionStatsFilter{By: "sector", From: time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC).Format("2006-01-02")})
 	if err != nil {
 		t.Fatal(err)

@@ -202,7 +202,7 @@ func (l *proposalLoader) write(ctx context.Context, i int) error {
 		l.at(assignAt - 10)
 		way := contactWays[l.rng.IntN(len(contactWays))]
 		if _, err := l.act(ctx, unit, id, "contact", lvzhi.ProposalActionInput{Way: way,
-			OnDate: l.clock.In(chinaTime).Format("2006-01-02"), Note: contactNotes[way]}); err != nil {
+			OnDate: l.clock.In(lvzhi.China).Format("2006-01-02"), Note: contactNotes[way]}); err != nil {
 			return err
 		}
 	}
@@ -292,7 +292,7 @@ func (l *proposalLoader) write(ctx context.Context, i int) error {
 		}
 		l.at(repliedAt - 20)
 		_, err := l.act(ctx, unit, id, "contact", lvzhi.ProposalActionInput{Way: "meeting",
-			OnDate: l.clock.In(chinaTime).Format("2006-01-02"), Note: "重新办理:" + contactNotes["meeting"]})
+			OnDate: l.clock.In(lvzhi.China).Format("2006-01-02"), Note: "重新办理:" + contactNotes["meeting"]})
 		return err
 	case s.group != "":
 		return office("close", lvzhi.ProposalActionInput{Note: noteClose})

@@ -184,16 +184,14 @@ func (l *proposalLoader) prepare(ctx context.Context) error {
 // at moves the store's clock to a working hour days before today; within one proposal the
 // clock only goes forward.
 func (l *proposalLoader) at(days int) {
-	n := l.now.In(chinaTime)
-	day := time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, chinaTime).AddDate(0, 0, -max(days, 1))
+	n := l.now.In(lvzhi.China)
+	day := time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, lvzhi.China).AddDate(0, 0, -max(days, 1))
 	t := day.Add(9*time.Hour + time.Duration(l.rng.IntN(8*60))*time.Minute).UTC()
 	if !t.After(l.clock) {
 		t = l.clock.Add(time.Duration(10+l.rng.IntN(50)) * time.Minute)
 	}
 	l.clock = t
 }
-
-var chinaTime = time.FixedZone("CST", 8*3600)
 
 // person is the actor standing for a member: the platform acting with the member's name.
 func (l *proposalLoader) person(m lvzhi.Member) lvzhi.Actor {

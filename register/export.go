@@ -125,7 +125,7 @@ func Export(w io.Writer, rows []ExportRow) error {
 		if t.IsZero() {
 			return nil
 		}
-		c := t.In(chinaZone)
+		c := t.In(lvzhi.China)
 		return excelize.Cell{StyleID: date, Value: time.Date(c.Year(), c.Month(), c.Day(), 0, 0, 0, 0, time.UTC)}
 	}
 	text := func(s string) any {

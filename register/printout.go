@@ -72,7 +72,7 @@ func writeBody(b *bytes.Buffer, p PrintProposal) {
 	number := lvzhi.Proposal{Number: p.Number, SessionName: p.SessionName}.NumberLabel()
 	submitted := ""
 	if !p.Submitted.IsZero() {
-		d := p.Submitted.In(chinaZone)
+		d := p.Submitted.In(lvzhi.China)
 		submitted = fmt.Sprintf("%d年%d月%d日", d.Year(), d.Month(), d.Day())
 	}
 	pairRow(b, "提案号", number, "提案分类", p.Category)

@@ -130,6 +130,3 @@ type Row struct {
 	Body, Units, ReplyClass   string
 	Line                      int
 }
-
-// chinaZone is the zone dates are read and written in: registers are kept in Beijing time.
-var chinaZone = time.FixedZone("CST", 8*3600)

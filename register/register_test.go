@@ -33,7 +33,7 @@ func row(v map[string]any) []any { return sheettest.Row(Columns, v) }
 func errSet(errs []RowError) []string { return sheettest.ErrSet(errs) }
 
 func cst(y, m, d, h, mi, s int) time.Time {
-	return time.Date(y, time.Month(m), d, h, mi, s, 0, chinaZone)
+	return time.Date(y, time.Month(m), d, h, mi, s, 0, lvzhi.China)
 }
 
 func TestTemplateFilledAndParsed(t *testing.T) {

@@ -5,6 +5,7 @@ package register
 // arrives in several spellings.
 
 import (
+	"lvzhi"
 	"math"
 	"regexp"
 	"strconv"
@@ -103,7 +104,7 @@ func parseDate(v string, numeric, date1904 bool) (time.Time, bool) {
 				return time.Time{}, false
 			}
 			t = t.Round(time.Second)
-			return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, chinaZone), true
+			return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, lvzhi.China), true
 		}
 		return time.Time{}, false
 	}
@@ -122,7 +123,7 @@ func parseDate(v string, numeric, date1904 bool) (time.Time, bool) {
 
 // ymd builds a time in China time, refusing one that does not exist (2019-02-30, 25:00).
 func ymd(y, mo, d, h, mi, s int) (time.Time, bool) {
-	t := time.Date(y, time.Month(mo), d, h, mi, s, 0, chinaZone)
+	t := time.Date(y, time.Month(mo), d, h, mi, s, 0, lvzhi.China)
 	if t.Year() != y || int(t.Month()) != mo || t.Day() != d || t.Hour() != h || t.Minute() != mi || t.Second() != s || y < 1949 {
 		return time.Time{}, false
 	}

@@ -91,7 +91,7 @@ func (s *Store) ActInvitation(ctx context.Context, a lvzhi.Actor, activityID, me
 // minutes. A second check-in is refused: the first one is the record.
 func (t *Tx) checkIn(ctx context.Context, a lvzhi.Actor, x lvzhi.Activity, inv *lvzhi.Invitation, now time.Time, how string) error {
 	if inv.Checked() {
-		return lvzhi.Errorf(lvzhi.ErrConflict, "%s已于%s签到,无需重复签到。", inv.MemberName, inv.CheckedInAt.In(chinaTime).Format("01-02 15:04"))
+		return lvzhi.Errorf(lvzhi.ErrConflict, "%s已于%s签到,无需重复签到。", inv.MemberName, inv.CheckedInAt.In(lvzhi.China).Format("01-02 15:04"))
 	}
 	late := now.After(x.LateFrom())
 	var by any
@@ -115,9 +115,6 @@ func (t *Tx) checkIn(ctx context.Context, a lvzhi.Actor, x lvzhi.Activity, inv *
 	}
 	return t.event(ctx, a, x.CommitteeID, lvzhi.KindActivity, x.ID, "check_in", inv.State, inv.State, note)
 }
-
-// chinaTime is the committee's clock for messages: China has one time zone and no DST.
-var chinaTime = time.FixedZone("CST", 8*3600)
 
 // CheckIn checks the signed-in member in to an activity with the code from the venue screen.
 // It refuses a member who is not a participant, a check-in outside the activity's window, and

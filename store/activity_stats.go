@@ -131,7 +131,7 @@ func statString(v any) string {
 	case string:
 		return x
 	case time.Time:
-		return x.In(chinaTime).Format("2006-01-02")
+		return x.In(lvzhi.China).Format("2006-01-02")
 	}
 	return fmt.Sprint(v)
 }

@@ -204,12 +204,11 @@ func anySlice(ss []string) []any {
 // yearBounds returns the first instant of a year and of the next, in China's time zone,
 // where the committee's year begins.
 func yearBounds(year int) (time.Time, time.Time) {
-	cst := time.FixedZone("CST", 8*3600)
-	return time.Date(year, 1, 1, 0, 0, 0, 0, cst).UTC(), time.Date(year+1, 1, 1, 0, 0, 0, 0, cst).UTC()
+	return time.Date(year, 1, 1, 0, 0, 0, 0, lvzhi.China).UTC(), time.Date(year+1, 1, 1, 0, 0, 0, 0, lvzhi.China).UTC()
 }
 
 // monthBounds returns the first instant of a month and of the next, in China's time zone.
 func monthBounds(year int, m time.Month) (time.Time, time.Time) {
-	first := time.Date(year, m, 1, 0, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	first := time.Date(year, m, 1, 0, 0, 0, 0, lvzhi.China)
 	return first.UTC(), first.AddDate(0, 1, 0).UTC()
 }

@@ -104,7 +104,7 @@ func stepOpinionSubmit(ctx context.Context, st *opinionStep) error {
 	if st.o.Submitted.IsZero() {
 		st.o.Submitted = st.now
 		if err := st.exec(ctx, `UPDATE opinions SET submitted_at = $1, submitted_on = $2 WHERE id = $3`,
-			st.now, st.now.In(chinaZone).Format("2006-01-02"), st.o.ID); err != nil {
+			st.now, st.now.In(lvzhi.China).Format("2006-01-02"), st.o.ID); err != nil {
 			return err
 		}
 	}

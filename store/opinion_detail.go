@@ -170,7 +170,7 @@ func (t *Tx) opinionFromProposal(ctx context.Context, a lvzhi.Actor, p lvzhi.Pro
 		submitted = now
 	}
 	if _, err := t.exec(ctx, `UPDATE opinions SET submitted_at = $1, submitted_on = $2 WHERE id = $3`,
-		submitted, submitted.In(chinaZone).Format("2006-01-02"), id); err != nil {
+		submitted, submitted.In(lvzhi.China).Format("2006-01-02"), id); err != nil {
 		return 0, err
 	}
 	if _, err := t.addOpinionVersion(ctx, a, o, false, "由提案转来", now); err != nil {

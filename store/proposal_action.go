@@ -238,9 +238,6 @@ func stepMarkKey(ctx context.Context, st *proposalStep) error {
 	return st.exec(ctx, `UPDATE proposals SET is_key = $1, supervisor_id = $2 WHERE id = $3`, st.in.Key, nullID(st.in.SupervisorID), st.p.ID)
 }
 
-// chinaZone is the time zone dates in event notes are written in; the database keeps UTC.
-var chinaZone = time.FixedZone("CST", 8*3600)
-
 // proposalDate formats a date for an event note.
 func proposalDate(t time.Time) string {
 	return fmt.Sprintf("%d年%d月%d日", t.Year(), t.Month(), t.Day())

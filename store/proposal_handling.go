@@ -54,7 +54,7 @@ func stepInvite(ctx context.Context, st *proposalStep) error {
 			return err
 		}
 	}
-	st.detail = "邀请" + strconv.Itoa(len(st.in.Cosigners)) + "位委员联名,截止" + proposalDate(st.in.CosignDeadline.In(chinaZone))
+	st.detail = "邀请" + strconv.Itoa(len(st.in.Cosigners)) + "位委员联名,截止" + proposalDate(st.in.CosignDeadline.In(lvzhi.China))
 	return st.exec(ctx, `UPDATE proposals SET cosign_deadline = $1 WHERE id = $2`, st.in.CosignDeadline, st.p.ID)
 }
 
@@ -118,7 +118,7 @@ func stepAssign(ctx context.Context, st *proposalStep) error {
 	}
 	deadline := st.settings.HandlingDeadline(st.now, st.p.Between)
 	round := max(st.p.Round, 1)
-	st.detail = "交" + strings.Join(names, "、") + lvzhi.HandlingModeLabel[st.in.Mode] + ",限" + proposalDate(deadline.In(chinaZone)) + "前答复"
+	st.detail = "交" + strings.Join(names, "、") + lvzhi.HandlingModeLabel[st.in.Mode] + ",限" + proposalDate(deadline.In(lvzhi.China)) + "前答复"
 	return st.exec(ctx, `UPDATE proposals SET mode = $1, assigned_at = $2, first_deadline = $3, deadline = $3, round = $4 WHERE id = $5`,
 		st.in.Mode, st.now, deadline, round, st.p.ID)
 }
@@ -147,7 +147,7 @@ func stepRequestExtension(ctx context.Context, st *proposalStep) error {
 	if !st.in.Until.After(st.p.Deadline) || !st.settings.CanExtend(first, st.in.Until) {
 		return lvzhi.Invalid(map[string]string{"until": "延期后的期限应晚于现期限,且累计延期不超过" + strconv.Itoa(st.settings.MaxExtensionDays) + "天"})
 	}
-	st.detail = "申请延期至" + proposalDate(st.in.Until.In(chinaZone))
+	st.detail = "申请延期至" + proposalDate(st.in.Until.In(lvzhi.China))
 	return st.exec(ctx, `INSERT INTO proposal_extensions (proposal_id, unit_id, until_date, reason, state, created_at)
 		VALUES ($1, $2, $3, $4, 'pending', $5)`, st.p.ID, st.a.UnitID, st.in.Until, st.in.Note, st.now)
 }
@@ -164,7 +164,7 @@ func stepDecideExtension(ctx context.Context, st *proposalStep) error {
 	st.detail = "不同意延期"
 	if st.action == "approve_extension" {
 		state = "approved"
-		st.detail = "同意延期至" + proposalDate(until.In(chinaZone))
+		st.detail = "同意延期至" + proposalDate(until.In(lvzhi.China))
 		if err := st.exec(ctx, `UPDATE proposals SET deadline = $1 WHERE id = $2`, until, st.p.ID); err != nil {
 			return err
 		}
@@ -273,7 +273,7 @@ func stepEvaluate(ctx context.Context, st *proposalStep) error {
 	st.to = st.settings.AfterEvaluation(st.in.Result, max(st.p.Round, 1))
 	if st.to == lvzhi.ProposalHandling {
 		deadline := st.settings.HandlingDeadline(st.now, true)
-		st.detail += ",重新办理,限" + proposalDate(deadline.In(chinaZone)) + "前答复"
+		st.detail += ",重新办理,限" + proposalDate(deadline.In(lvzhi.China)) + "前答复"
 		return st.exec(ctx, `UPDATE proposals SET round = round + 1, deadline = $1, first_deadline = $1 WHERE id = $2`, deadline, st.p.ID)
 	}
 	return nil
@@ -304,7 +304,7 @@ func (s *Store) RespondCosign(ctx context.Context, a lvzhi.Actor, id int64, conf
 		case p.State != lvzhi.ProposalCosigning:
 			return lvzhi.Errorf(lvzhi.ErrConflict, "提案当前状态为“%s”,联名征集已结束。", lvzhi.ProposalWorkflow.StateLabel[p.State])
 		case s.Now().After(p.CosignDeadline):
-			return lvzhi.Errorf(lvzhi.ErrConflict, "联名确认已于%s截止。", proposalDate(p.CosignDeadline.In(chinaZone)))
+			return lvzhi.Errorf(lvzhi.ErrConflict, "联名确认已于%s截止。", proposalDate(p.CosignDeadline.In(lvzhi.China)))
 		}
 		state, note := "declined", "谢绝联名"
 		if confirm {
