@@ -22,6 +22,9 @@ type homePage struct {
 	// The member's invitations to activities still to come: answer, ask leave, check in.
 	Invitations   []lvzhi.MyInvitation
 	LeaveRequests int // staff: leave requests waiting for a decision
+	// Leaders' instructions not yet carried out: the office and leaders follow them up, a
+	// unit carries out its own (members see theirs on their proposals instead).
+	PendingInstructions int
 	// Opinion reports: this year's figures, or the member's way to submit and follow them.
 	Opinions OpinionHomePart
 }
@@ -82,6 +85,10 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 		}
 		p.LeaveRequests = len(leave)
 	}
+	if p.PendingInstructions, err = s.pendingInstructions(r); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	if target.Kind = lvzhi.KindAudit; lvzhi.Can(a, lvzhi.ActionRead, target) {
 		rows, _, err := s.st.ListAudit(ctx, a, lvzhi.AuditFilter{Paging: lvzhi.Paging{PerPage: 10}})
 		if err != nil {
@@ -91,4 +98,21 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 		p.Audit = rows
 	}
 	s.render(w, r, http.StatusOK, "home", p)
+}
+
+// pendingInstructions counts the instructions still to be carried out that the home page
+// reminds the office, leaders and units of; 0 for everyone else.
+func (s *Server) pendingInstructions(r *http.Request) (int, error) {
+	a := actor(r)
+	if !a.Has(lvzhi.RoleStaff) && !a.Has(lvzhi.RoleLeader) && !a.Has(lvzhi.RoleUnit) {
+		return 0, nil
+	}
+	own := lvzhi.Target{Kind: lvzhi.KindInstruction, CommitteeID: a.CommitteeID, MemberID: a.MemberID, UserID: a.UserID,
+		DepartmentID: a.DepartmentID, UnitID: a.UnitID}
+	if !lvzhi.Can(a, lvzhi.ActionRead, own) {
+		return 0, nil
+	}
+	_, n, err := s.st.ListInstructions(r.Context(), a, lvzhi.InstructionFilter{CommitteeID: a.CommitteeID,
+		State: lvzhi.InstructionPending, Paging: lvzhi.Paging{PerPage: 1}})
+	return n, err
 }

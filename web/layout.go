@@ -59,8 +59,6 @@ var navigation = []NavGroup{
 		{"nav.proposal_review", "/proposals?state=review", lvzhi.KindProposal, "accept"},
 		{"nav.proposal_overdue", "/proposals?overdue=true", lvzhi.KindProposal, "assign"},
 		{"nav.proposal_key", "/proposals?key=true", lvzhi.KindProposal, "supervise"},
-		{"nav.proposal_stats", "/proposals/stats", lvzhi.KindProposal, lvzhi.ActionExport},
-		{"nav.unit_stats", "/proposals/stats", lvzhi.KindProposal, "reply"}, // a unit's own figures
 		{"nav.proposal_import", "/proposals/import", lvzhi.KindProposal, lvzhi.ActionImport},
 		{"nav.public", "/public/proposals", lvzhi.KindPublished, lvzhi.ActionRead},
 	}},
@@ -69,28 +67,34 @@ var navigation = []NavGroup{
 		{"nav.opinion_new", "/opinions/new", lvzhi.KindOpinion, lvzhi.ActionCreate},
 		{"nav.opinion_queue", "/opinions?state=received", lvzhi.KindOpinion, "edit"},
 		{"nav.opinion_issues", "/opinion-issues", lvzhi.KindOpinion, lvzhi.ActionExport},
-		{"nav.opinion_stats", "/opinions/stats", lvzhi.KindOpinion, lvzhi.ActionExport},
 	}},
-	{"nav.activities", []NavItem{
+	// Activities and the consultation plan are one group (UI.md's 协商活动): the plan's items
+	// are carried out by activities, and a member finds their meetings and speeches together.
+	{"nav.consultation", []NavItem{
 		{"nav.activity_calendar", "/activities", lvzhi.KindActivity, lvzhi.ActionRead},
 		{"nav.my_activities", "/my/activities", lvzhi.KindProposal, "evaluate"}, // members only
 		{"nav.activity_new", "/activities/new", lvzhi.KindActivity, lvzhi.ActionCreate},
 		{"nav.leave_queue", "/activities/leave", lvzhi.KindInvitation, "approve_leave"},
-		{"nav.attendance", "/activities/stats", lvzhi.KindActivity, lvzhi.ActionExport},
-		{"nav.absence", "/activities/warnings", lvzhi.KindActivity, lvzhi.ActionUpdate},
-		{"nav.activity_settings", "/activities/settings", lvzhi.KindActivity, lvzhi.ActionCreate},
-	}},
-	{"nav.consultation", []NavItem{
 		{"nav.plan", "/plan", lvzhi.KindConsultationPlan, lvzhi.ActionRead},
 		{"nav.research", "/research-topics", lvzhi.KindResearchTopic, lvzhi.ActionRead},
 		{"nav.speeches", "/speeches", lvzhi.KindSpeech, lvzhi.ActionRead},
 		{"nav.speech_new", "/speeches/new", lvzhi.KindSpeech, lvzhi.ActionCreate},
-		{"nav.speech_stats", "/speeches/stats", lvzhi.KindSpeech, lvzhi.ActionExport},
+		{"nav.absence", "/activities/warnings", lvzhi.KindActivity, lvzhi.ActionUpdate},
+		{"nav.activity_settings", "/activities/settings", lvzhi.KindActivity, lvzhi.ActionCreate},
 	}},
 	{"nav.supervision", []NavItem{
 		{"nav.instructions", "/instructions", lvzhi.KindInstruction, lvzhi.ActionRead},
 		{"nav.instructions_pending", "/instructions?state=pending", lvzhi.KindInstruction, lvzhi.ActionExport}, // staff and leaders
 		{"nav.requests", "/requests", lvzhi.KindRequest, lvzhi.ActionRead},
+	}},
+	// The figures of every module in one place (UI.md's 统计), where a leader looks for them
+	// and so the work groups above stay short.
+	{"nav.statistics", []NavItem{
+		{"nav.proposal_stats", "/proposals/stats", lvzhi.KindProposal, lvzhi.ActionExport},
+		{"nav.unit_stats", "/proposals/stats", lvzhi.KindProposal, "reply"}, // a unit's own figures
+		{"nav.opinion_stats", "/opinions/stats", lvzhi.KindOpinion, lvzhi.ActionExport},
+		{"nav.attendance", "/activities/stats", lvzhi.KindActivity, lvzhi.ActionExport},
+		{"nav.speech_stats", "/speeches/stats", lvzhi.KindSpeech, lvzhi.ActionExport},
 		{"nav.instruction_stats", "/instructions/stats", lvzhi.KindInstruction, lvzhi.ActionExport},
 	}},
 	{"nav.system", []NavItem{

@@ -87,6 +87,8 @@ func funcs(lang string, cat map[string]string) template.FuncMap {
 			}
 			return t.In(china).Format("2006-01-02 15:04")
 		},
+		"when":      func(t time.Time) string { return when(lang, t) }, // web/when.go
+		"period":    func(a, b time.Time) string { return period(lang, a, b) },
 		"role":      func(r lvzhi.Role) string { return lvzhi.RoleLabel[r] },
 		"orgKind":   func(k lvzhi.OrgUnitKind) string { return lvzhi.OrgUnitLabel[k] },
 		"add":       func(a, b int) int { return a + b },

@@ -207,8 +207,16 @@ func (s *Server) requestPage(r *http.Request, id int64) (requestPage, error) {
 	if p.Instructions, err = s.instructionsPart(r, lvzhi.KindRequest, id); err != nil {
 		return p, err
 	}
-	p.History, err = s.st.RequestHistory(ctx, a, id)
-	return p, err
+	if p.History, err = s.st.RequestHistory(ctx, a, id); err != nil {
+		return p, err
+	}
+	for i := range p.History {
+		// A request is 撤回, not 撤案: that is a proposal's word for the same action name.
+		if p.History[i].Action == "withdraw" {
+			p.History[i].Action = "withdraw_request"
+		}
+	}
+	return p, nil
 }
 
 func (s *Server) handleRequestPage(w http.ResponseWriter, r *http.Request) {
