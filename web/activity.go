@@ -100,9 +100,9 @@ func (s *Server) handleActivityCalendar(w http.ResponseWriter, r *http.Request) 
 		s.fail(w, r, err)
 		return
 	}
-	now := time.Now().In(china)
-	p.Month = time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, china)
-	if m, err := time.ParseInLocation("2006-01", q.Get("month"), china); err == nil {
+	now := time.Now().In(lvzhi.China)
+	p.Month = time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, lvzhi.China)
+	if m, err := time.ParseInLocation("2006-01", q.Get("month"), lvzhi.China); err == nil {
 		p.Month = m
 	}
 	end := p.Month.AddDate(0, 1, 0)
@@ -125,7 +125,7 @@ func monthGrid(month, now time.Time, list []lvzhi.Activity) [][]calendarDay {
 		for i := range week {
 			d := calendarDay{Date: day, InMonth: day.Month() == month.Month(), Today: sameDay(day, now)}
 			for _, x := range list {
-				if sameDay(x.StartsAt.In(china), day) {
+				if sameDay(x.StartsAt.In(lvzhi.China), day) {
 					d.Activities = append(d.Activities, x)
 				}
 			}
@@ -166,7 +166,7 @@ func activityFromForm(r *http.Request) lvzhi.Activity {
 
 // formDateTime reads a datetime-local field (2026-03-02T09:00) as China's time; zero when wrong.
 func formDateTime(v string) time.Time {
-	t, err := time.ParseInLocation("2006-01-02T15:04", v, china)
+	t, err := time.ParseInLocation("2006-01-02T15:04", v, lvzhi.China)
 	if err != nil {
 		return time.Time{}
 	}
@@ -178,7 +178,7 @@ func (activityFormPage) LocalInput(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.In(china).Format("2006-01-02T15:04")
+	return t.In(lvzhi.China).Format("2006-01-02T15:04")
 }
 
 func (s *Server) activityForm(w http.ResponseWriter, r *http.Request, status int, x lvzhi.Activity, err error) {
@@ -203,8 +203,8 @@ func (s *Server) handleActivityNew(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	start := time.Now().In(china).AddDate(0, 0, 7)
-	start = time.Date(start.Year(), start.Month(), start.Day(), 9, 0, 0, 0, china)
+	start := time.Now().In(lvzhi.China).AddDate(0, 0, 7)
+	start = time.Date(start.Year(), start.Month(), start.Day(), 9, 0, 0, 0, lvzhi.China)
 	s.activityForm(w, r, http.StatusOK, lvzhi.Activity{Type: lvzhi.ActivityPlenary, StartsAt: start, EndsAt: start.Add(3 * time.Hour),
 		CheckinBefore: 60, LateAfter: 10}, nil)
 }

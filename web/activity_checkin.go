@@ -47,7 +47,7 @@ func (s *Server) checkinScreen(r *http.Request) (checkinScreenPage, error) {
 	if p.Counts, err = s.st.InvitationCounts(ctx, a, id); err != nil {
 		return p, err
 	}
-	p.ValidUntil = p.Changes.Add(lvzhi.CheckinStep).In(china).Format("15:04:05")
+	p.ValidUntil = p.Changes.Add(lvzhi.CheckinStep).In(lvzhi.China).Format("15:04:05")
 	p.Link = siteURL(r) + "/checkin/" + strconv.FormatInt(id, 10) + "/" + p.Token
 	p.Open = p.Activity.CheckCheckinWindow(s.st.Now()) == nil
 	return p, nil

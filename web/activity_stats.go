@@ -36,7 +36,7 @@ func (attendanceStatsPage) Rate(r lvzhi.AttendanceRow) string { return fmt.Sprin
 
 // attendanceFilter reads the statistics filters; the period defaults to this year.
 func attendanceFilter(q url.Values) (lvzhi.AttendanceFilter, string, string) {
-	now := time.Now().In(china)
+	now := time.Now().In(lvzhi.China)
 	from, to := q.Get("from"), q.Get("to")
 	if from == "" {
 		from = fmt.Sprintf("%d-01-01", now.Year())
@@ -95,7 +95,7 @@ func (s *Server) handleAttendanceExport(w http.ResponseWriter, r *http.Request) 
 		s.fail(w, r, err)
 		return
 	}
-	sendXLSX(w, "出勤统计"+time.Now().In(china).Format("20060102")+".xlsx", b)
+	sendXLSX(w, "出勤统计"+time.Now().In(lvzhi.China).Format("20060102")+".xlsx", b)
 }
 
 func attendanceXLSX(p attendanceStatsPage) ([]byte, error) {

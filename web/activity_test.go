@@ -32,9 +32,9 @@ func TestActivitySettingsText(t *testing.T) {
 // TestMonthGrid: a month is laid out in whole weeks from Monday, each activity on its day in
 // China's time, today marked.
 func TestMonthGrid(t *testing.T) {
-	month := time.Date(2026, 3, 1, 0, 0, 0, 0, china)                                     // a Sunday
+	month := time.Date(2026, 3, 1, 0, 0, 0, 0, lvzhi.China)                               // a Sunday
 	late := lvzhi.Activity{ID: 1, StartsAt: time.Date(2026, 3, 9, 17, 0, 0, 0, time.UTC)} // 10 March, 01:00 in China
-	weeks := monthGrid(month, time.Date(2026, 3, 10, 12, 0, 0, 0, china), []lvzhi.Activity{late})
+	weeks := monthGrid(month, time.Date(2026, 3, 10, 12, 0, 0, 0, lvzhi.China), []lvzhi.Activity{late})
 	if len(weeks) != 6 || weeks[0][0].Date.Day() != 23 || !weeks[0][6].InMonth || weeks[0][5].InMonth {
 		t.Fatalf("grid starts %v, %d weeks", weeks[0][0].Date, len(weeks))
 	}
@@ -79,7 +79,7 @@ func TestActivityPages(t *testing.T) {
 		status           int
 		want             []string
 	}{
-		{"staff", clerk, "/activities?month=" + start.In(china).Format("2006-01"), 200, []string{"视察城市供水保障", "新建活动"}},
+		{"staff", clerk, "/activities?month=" + start.In(lvzhi.China).Format("2006-01"), 200, []string{"视察城市供水保障", "新建活动"}},
 		{"staff", clerk, page, 200, []string{"邀请委员", "签到大屏", "第二水厂", "察看水厂运行情况"}},
 		{"staff", clerk, page + "/checkin", 200, []string{"/checkin/" + fmt.Sprint(x.ID) + "/", "qr.png"}},
 		{"staff", clerk, "/activities/stats", 200, []string{"出勤统计"}},

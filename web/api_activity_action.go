@@ -176,7 +176,7 @@ func (s *Server) apiAbsenceWarnings(w http.ResponseWriter, r *http.Request) {
 	bad := map[string]string{}
 	from, to := apiTime(q, "from", bad), apiTime(q, "to", bad)
 	if from.IsZero() {
-		from = time.Date(time.Now().In(china).Year(), 1, 1, 0, 0, 0, 0, china)
+		from = time.Date(time.Now().In(lvzhi.China).Year(), 1, 1, 0, 0, 0, 0, lvzhi.China)
 	}
 	if to.IsZero() {
 		to = from.AddDate(1, 0, 0)

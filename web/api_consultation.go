@@ -261,7 +261,7 @@ func (s *Server) apiPlanStats(w http.ResponseWriter, r *http.Request) {
 	n, err := apiIntParams(r.URL.Query(), "year")
 	year := int(n["year"])
 	if year == 0 {
-		year = s.st.Now().In(china).Year()
+		year = s.st.Now().In(lvzhi.China).Year()
 	}
 	var st lvzhi.PlanStats
 	if err == nil {

@@ -67,7 +67,7 @@ func apiInstructionFilter(a lvzhi.Actor, q url.Values, set lvzhi.InstructionSett
 		if v := strings.TrimSpace(q.Get(name)); v != "" {
 			t, err := time.Parse(time.RFC3339, v)
 			if err != nil {
-				if t, err = time.ParseInLocation("2006-01-02", v, china); err != nil {
+				if t, err = time.ParseInLocation("2006-01-02", v, lvzhi.China); err != nil {
 					bad[name] = "应为日期,如2026-01-31"
 				}
 			}

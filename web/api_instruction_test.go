@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"lvzhi"
 	"mime/multipart"
 	"net/http"
 	"strings"
@@ -168,8 +169,8 @@ func TestAPIRequests(t *testing.T) {
 	forEachAPIStore(t, func(t *testing.T, st *store.Store) {
 		f := newProposalFixture(t, st)
 		clerk, liwei := f.login("clerk"), f.login("liwei")
-		year := time.Now().In(china).Year()
-		on := time.Date(year, 3, 1, 0, 0, 0, 0, china).UTC().Format(time.RFC3339)
+		year := time.Now().In(lvzhi.China).Year()
+		on := time.Date(year, 3, 1, 0, 0, 0, 0, lvzhi.China).UTC().Format(time.RFC3339)
 		status, body := f.call("POST", "/api/v1/requests", clerk, map[string]any{"type": "ask", "subject": "关于召开专题协商会的请示",
 			"on_date": on, "department_id": f.department.ID})
 		if status != http.StatusCreated {

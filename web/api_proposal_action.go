@@ -38,9 +38,6 @@ type proposalUnitAssignJSON struct {
 	Role   string `json:"role"`
 }
 
-// apiChinaZone is the zone a bare date (YYYY-MM-DD) is read in: the committee's local day.
-var apiChinaZone = time.FixedZone("CST", 8*3600)
-
 // input converts the body to the domain's input; a time that is not RFC 3339 (or, for
 // until, a date) is an invalid field.
 func (in proposalActionInput) input() (lvzhi.ProposalActionInput, error) {
@@ -64,7 +61,7 @@ func (in proposalActionInput) input() (lvzhi.ProposalActionInput, error) {
 		t, err := time.Parse(time.RFC3339, v)
 		if err != nil {
 			var derr error
-			t, derr = time.ParseInLocation("2006-01-02", v, apiChinaZone)
+			t, derr = time.ParseInLocation("2006-01-02", v, lvzhi.China)
 			if derr != nil {
 				bad["until"] = "日期格式应为2026-09-30或RFC 3339时间"
 			}

@@ -30,7 +30,7 @@ func toProposalSettingsJSON(p lvzhi.ProposalSettings) proposalSettingsJSON {
 		j.ReplyClasses[k] = v
 	}
 	if !p.FixedDeadline.IsZero() {
-		d := p.FixedDeadline.In(apiChinaZone).Format("2006-01-02")
+		d := p.FixedDeadline.In(lvzhi.China).Format("2006-01-02")
 		j.FixedDeadline = &d
 	}
 	return j
@@ -110,7 +110,7 @@ func (in proposalSettingsInput) apply(p *lvzhi.ProposalSettings) error {
 	if in.FixedDeadline.Set {
 		p.FixedDeadline = time.Time{}
 		if v := strings.TrimSpace(in.FixedDeadline.V); v != "" {
-			t, err := time.ParseInLocation("2006-01-02", v, apiChinaZone)
+			t, err := time.ParseInLocation("2006-01-02", v, lvzhi.China)
 			if err != nil {
 				bad["fixed_deadline"] = "日期格式应为2026-06-30"
 			}

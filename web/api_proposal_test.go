@@ -214,7 +214,7 @@ func TestAPIProposalLifecycle(t *testing.T) {
 		}
 		status, body = f.act(staff, id, "approve_extension", map[string]any{"extension_id": p.Extensions[0].ID})
 		if p = f.wantProposal("approve extension", status, body, http.StatusOK, "handling"); p.Extensions[0].State != "approved" ||
-			p.Deadline.In(apiChinaZone).Format("2006-01-02") != until {
+			p.Deadline.In(lvzhi.China).Format("2006-01-02") != until {
 			t.Fatalf("extension approved (want deadline %s): %s", until, body)
 		}
 		reply := "经研究,我局已将老城区停车场建设列入年度计划,今年新建立体停车场三处,并推动二十家单位错时开放停车位。"

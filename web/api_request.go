@@ -187,7 +187,7 @@ type requestStatsJSON struct {
 
 // apiRequestStats counts a year's (?year=, this year by default) submitted requests and reports.
 func (s *Server) apiRequestStats(w http.ResponseWriter, r *http.Request) {
-	year := time.Now().In(china).Year()
+	year := time.Now().In(lvzhi.China).Year()
 	var err error
 	if v := r.URL.Query().Get("year"); v != "" {
 		if year, err = strconv.Atoi(v); err != nil || year < 1900 || year > 3000 {

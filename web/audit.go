@@ -24,10 +24,10 @@ type auditPage struct {
 // China time (the "to" day included).
 func auditFilter(q url.Values) lvzhi.AuditFilter {
 	f := lvzhi.AuditFilter{Username: q.Get("username"), Action: q.Get("action"), Object: q.Get("object")}
-	if t, err := time.ParseInLocation("2006-01-02", q.Get("from"), china); err == nil {
+	if t, err := time.ParseInLocation("2006-01-02", q.Get("from"), lvzhi.China); err == nil {
 		f.From = t
 	}
-	if t, err := time.ParseInLocation("2006-01-02", q.Get("to"), china); err == nil {
+	if t, err := time.ParseInLocation("2006-01-02", q.Get("to"), lvzhi.China); err == nil {
 		f.To = t.AddDate(0, 0, 1)
 	}
 	f.Page, _ = strconv.Atoi(q.Get("page"))
@@ -62,7 +62,7 @@ func (s *Server) handleAuditExport(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	sendXLSX(w, "审计日志"+time.Now().In(china).Format("20060102")+".xlsx", b)
+	sendXLSX(w, "审计日志"+time.Now().In(lvzhi.China).Format("20060102")+".xlsx", b)
 }
 
 func auditXLSX(rows []lvzhi.AuditEntry) ([]byte, error) {
@@ -78,7 +78,7 @@ func auditXLSX(rows []lvzhi.AuditEntry) ([]byte, error) {
 	}
 	for i, e := range rows {
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(cell, []any{e.ID, e.At.In(china).Format("2006-01-02 15:04:05"), e.Username, e.Action, e.Object,
+		if err := sw.SetRow(cell, []any{e.ID, e.At.In(lvzhi.China).Format("2006-01-02 15:04:05"), e.Username, e.Action, e.Object,
 			lvzhi.AuditResultLabel[e.Result], e.Detail, e.IP, e.Hash}); err != nil {
 			return nil, err
 		}

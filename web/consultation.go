@@ -43,7 +43,7 @@ func (s *Server) planOptions(r *http.Request) (planOptions, error) {
 	if o.Departments, err = s.st.OrgUnits(ctx, a, a.CommitteeID, lvzhi.OrgDepartment); err != nil {
 		return o, err
 	}
-	this := s.st.Now().In(china).Year()
+	this := s.st.Now().In(lvzhi.China).Year()
 	o.Years = []int{this + 1, this, this - 1, this - 2}
 	return o, nil
 }
@@ -85,7 +85,7 @@ func (s *Server) planFilter(a lvzhi.Actor, q url.Values) lvzhi.PlanFilter {
 	f := lvzhi.PlanFilter{CommitteeID: a.CommitteeID, State: q.Get("state"), Q: q.Get("q"), ProposerID: formID(q.Get("proposer_id"))}
 	f.Year, _ = strconv.Atoi(q.Get("year"))
 	if f.Year == 0 {
-		f.Year = s.st.Now().In(china).Year()
+		f.Year = s.st.Now().In(lvzhi.China).Year()
 	}
 	f.Quarter, _ = strconv.Atoi(q.Get("quarter"))
 	f.PerPage = 500 // a year's plan is a few dozen items: one page
@@ -157,7 +157,7 @@ func (s *Server) planItemPage(r *http.Request, id int64) (planItemPage, error) {
 				p.Candidates = append(p.Candidates, x)
 			}
 		}
-		p.NewStart = s.st.Now().In(china).AddDate(0, 0, 14).Format("2006-01-02") + "T09:00"
+		p.NewStart = s.st.Now().In(lvzhi.China).AddDate(0, 0, 14).Format("2006-01-02") + "T09:00"
 	}
 	if p.Research, _, err = s.st.ListResearchTopics(ctx, a, lvzhi.ResearchFilter{CommitteeID: a.CommitteeID, Year: p.Item.Year}); err != nil {
 		return p, err
@@ -235,7 +235,7 @@ func (s *Server) handleUnlinkPlanActivity(w http.ResponseWriter, r *http.Request
 // changed) and links it; the clerk then invites and publishes it on the activity's page.
 func (s *Server) handleCreatePlanActivity(w http.ResponseWriter, r *http.Request) {
 	id := formID(r.PathValue("id"))
-	start, _ := time.ParseInLocation("2006-01-02T15:04", r.FormValue("starts_at"), china)
+	start, _ := time.ParseInLocation("2006-01-02T15:04", r.FormValue("starts_at"), lvzhi.China)
 	hours, _ := strconv.Atoi(r.FormValue("hours"))
 	if hours < 1 {
 		hours = 3
@@ -306,7 +306,7 @@ func planSheet(items []lvzhi.PlanItem, types lvzhi.ActivitySettings) ([]byte, er
 	for i, p := range items {
 		var acts []string
 		for _, a := range p.Activities {
-			line := a.StartsAt.In(china).Format("2006-01-02") + " " + a.Title
+			line := a.StartsAt.In(lvzhi.China).Format("2006-01-02") + " " + a.Title
 			if a.Held {
 				line += "(已举办)"
 			}

@@ -42,7 +42,7 @@ func (s *Server) handlePlanItemNew(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	item := lvzhi.PlanItem{Year: s.st.Now().In(china).Year(), Form: lvzhi.ActivityTopicalConsultation}
+	item := lvzhi.PlanItem{Year: s.st.Now().In(lvzhi.China).Year(), Form: lvzhi.ActivityTopicalConsultation}
 	if y, _ := strconv.Atoi(r.URL.Query().Get("year")); y != 0 {
 		item.Year = y
 	}

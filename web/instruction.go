@@ -27,7 +27,7 @@ type InstructionsPart struct {
 // instructionsPart reads the part of one record for the request's user.
 func (s *Server) instructionsPart(r *http.Request, kind lvzhi.Kind, id int64) (InstructionsPart, error) {
 	a, ctx := actor(r), r.Context()
-	p := InstructionsPart{Kind: kind, RecordID: id, Today: time.Now().In(china).Format("2006-01-02")}
+	p := InstructionsPart{Kind: kind, RecordID: id, Today: time.Now().In(lvzhi.China).Format("2006-01-02")}
 	items, err := s.st.Instructions(ctx, a, kind, id)
 	switch lvzhi.ErrorCodeOf(err) {
 	case lvzhi.ErrForbidden, lvzhi.ErrUnauthorized:
@@ -83,7 +83,7 @@ type instructionPage struct {
 func (s *Server) instructionPage(r *http.Request, id int64) (instructionPage, error) {
 	a, ctx := actor(r), r.Context()
 	p := instructionPage{Layout: s.layout(r, "instruction.title"), ActionLabel: lvzhi.InstructionWorkflow.ActionLabel,
-		Today: time.Now().In(china).Format("2006-01-02")}
+		Today: time.Now().In(lvzhi.China).Format("2006-01-02")}
 	var err error
 	if p.Instruction, err = s.st.Instruction(ctx, a, id); err != nil {
 		return p, err

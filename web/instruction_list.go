@@ -54,8 +54,8 @@ func instructionFilter(a lvzhi.Actor, q url.Values, set lvzhi.InstructionSetting
 		f.To = to.Add(24 * time.Hour) // the whole last day
 	}
 	if y, err := strconv.Atoi(q.Get("year")); err == nil && y > 1900 && y < 3000 && f.From.IsZero() && f.To.IsZero() {
-		f.From = time.Date(y, 1, 1, 0, 0, 0, 0, china).UTC()
-		f.To = time.Date(y+1, 1, 1, 0, 0, 0, 0, china).UTC()
+		f.From = time.Date(y, 1, 1, 0, 0, 0, 0, lvzhi.China).UTC()
+		f.To = time.Date(y+1, 1, 1, 0, 0, 0, 0, lvzhi.China).UTC()
 	}
 	if q.Get("main") == "true" {
 		f.Ranks = set.Main
@@ -135,7 +135,7 @@ func (s *Server) handleInstructionExport(w http.ResponseWriter, r *http.Request)
 		s.fail(w, r, err)
 		return
 	}
-	sendXLSX(w, "领导批示"+time.Now().In(china).Format("20060102")+".xlsx", b)
+	sendXLSX(w, "领导批示"+time.Now().In(lvzhi.China).Format("20060102")+".xlsx", b)
 }
 
 func instructionsXLSX(rows []lvzhi.Instruction) ([]byte, error) {
@@ -152,10 +152,10 @@ func instructionsXLSX(rows []lvzhi.Instruction) ([]byte, error) {
 	for i, in := range rows {
 		done := ""
 		if !in.DoneOn.IsZero() {
-			done = in.DoneOn.In(china).Format("2006-01-02")
+			done = in.DoneOn.In(lvzhi.China).Format("2006-01-02")
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(cell, []any{i + 1, in.GivenOn.In(china).Format("2006-01-02"), in.Leader, in.Rank, in.Body,
+		if err := sw.SetRow(cell, []any{i + 1, in.GivenOn.In(lvzhi.China).Format("2006-01-02"), in.Leader, in.Rank, in.Body,
 			lvzhi.RecordKindLabel[in.RecordKind], in.RecordTitle, in.Department, in.FollowUp, done,
 			lvzhi.InstructionWorkflow.StateLabel[in.State]}); err != nil {
 			return nil, err

@@ -39,11 +39,11 @@ type monthRow struct {
 // instructionStatsData reads every figure of the page for the query's year and grouping.
 func (s *Server) instructionStatsData(r *http.Request) (instructionStatsPage, error) {
 	a, ctx, q := actor(r), r.Context(), r.URL.Query()
-	p := instructionStatsPage{Layout: s.layout(r, "instructions.stats"), Year: time.Now().In(china).Year(), By: q.Get("by")}
+	p := instructionStatsPage{Layout: s.layout(r, "instructions.stats"), Year: time.Now().In(lvzhi.China).Year(), By: q.Get("by")}
 	if y, err := strconv.Atoi(q.Get("year")); err == nil && y > 1900 && y < 3000 {
 		p.Year = y
 	}
-	for y := time.Now().In(china).Year(); y >= time.Now().In(china).Year()-5; y-- {
+	for y := time.Now().In(lvzhi.China).Year(); y >= time.Now().In(lvzhi.China).Year()-5; y-- {
 		p.Years = append(p.Years, y)
 	}
 	p.Groupings = []kindOption{{store.ByMember, "委员"}, {store.BySector, "界别"}, {store.ByParty, "党派团体"}, {store.BySpecialCommittee, "专门委员会"}}
@@ -62,7 +62,7 @@ func (s *Server) instructionStatsData(r *http.Request) (instructionStatsPage, er
 		p.MainLabel += m
 	}
 	f := lvzhi.InstructionFilter{CommitteeID: a.CommitteeID,
-		From: time.Date(p.Year, 1, 1, 0, 0, 0, 0, china).UTC(), To: time.Date(p.Year+1, 1, 1, 0, 0, 0, 0, china).UTC()}
+		From: time.Date(p.Year, 1, 1, 0, 0, 0, 0, lvzhi.China).UTC(), To: time.Date(p.Year+1, 1, 1, 0, 0, 0, 0, lvzhi.China).UTC()}
 	if p.Stats, err = s.st.InstructionStats(ctx, a, f); err != nil {
 		return p, err
 	}

@@ -28,7 +28,7 @@ type issueListPage struct {
 
 func (s *Server) issueListPage(r *http.Request) (issueListPage, error) {
 	a := actor(r)
-	now := time.Now().In(china)
+	now := time.Now().In(lvzhi.China)
 	p := issueListPage{Layout: s.layout(r, "issues.title"), Year: now.Year(), Today: now.Format("2006-01-02"),
 		CanOpen: lvzhi.Can(a, "compile", lvzhi.Target{Kind: lvzhi.KindOpinion, CommitteeID: a.CommitteeID})}
 	if y, err := strconv.Atoi(r.URL.Query().Get("year")); err == nil && y > 1900 {

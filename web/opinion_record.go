@@ -43,7 +43,7 @@ func (opinionPage) Destinations() []string {
 
 func (s *Server) opinionPage(r *http.Request, id int64) (opinionPage, error) {
 	a, ctx := actor(r), r.Context()
-	p := opinionPage{Layout: s.layout(r, "opinion.title"), Today: time.Now().In(china).Format("2006-01-02")}
+	p := opinionPage{Layout: s.layout(r, "opinion.title"), Today: time.Now().In(lvzhi.China).Format("2006-01-02")}
 	var err error
 	if p.OpinionDetail, err = s.st.OpinionDetail(ctx, a, id); err != nil {
 		return p, err
@@ -58,7 +58,7 @@ func (s *Server) opinionPage(r *http.Request, id int64) (opinionPage, error) {
 	}
 	p.CanEdit = (o.State == lvzhi.OpinionDraft || o.State == lvzhi.OpinionReturned) && lvzhi.Can(a, lvzhi.ActionUpdate, p.Target)
 	if containsString(p.Actions, "compile") {
-		if p.Issues, err = s.st.ListIssues(ctx, a, time.Now().In(china).Year()); err != nil {
+		if p.Issues, err = s.st.ListIssues(ctx, a, time.Now().In(lvzhi.China).Year()); err != nil {
 			return p, err
 		}
 	}

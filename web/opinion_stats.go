@@ -51,7 +51,7 @@ func (s *Server) handleOpinionStatsExport(w http.ResponseWriter, r *http.Request
 		s.fail(w, r, err)
 		return
 	}
-	sendXLSX(w, "社情民意信息统计"+time.Now().In(china).Format("20060102")+".xlsx", b)
+	sendXLSX(w, "社情民意信息统计"+time.Now().In(lvzhi.China).Format("20060102")+".xlsx", b)
 }
 
 // opinionStatsColumns are the export's fixed columns; the instruction ranks follow.
@@ -147,7 +147,7 @@ type OpinionHomePart struct {
 // opinionHome reads the home page's part for the request's user.
 func (s *Server) opinionHome(r *http.Request) (OpinionHomePart, error) {
 	a, ctx := actor(r), r.Context()
-	p := OpinionHomePart{Year: time.Now().In(china).Year()}
+	p := OpinionHomePart{Year: time.Now().In(lvzhi.China).Year()}
 	if lvzhi.Can(a, lvzhi.ActionExport, lvzhi.Target{Kind: lvzhi.KindOpinion, CommitteeID: a.CommitteeID}) {
 		st, err := s.st.OpinionStatistics(ctx, a, lvzhi.OpinionStatsFilter{By: "sector", From: time.Date(p.Year, 1, 1, 0, 0, 0, 0, time.UTC).Format("2006-01-02")})
 		if err != nil {

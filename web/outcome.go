@@ -112,7 +112,7 @@ func (outcomePage) KindLabel(k string) string { return lvzhi.OutcomeKindLabel[k]
 
 func (s *Server) outcomePage(r *http.Request, id int64) (outcomePage, error) {
 	a, ctx := actor(r), r.Context()
-	p := outcomePage{Layout: s.layout(r, "outcome.item"), Recipients: lvzhi.OutcomeRecipients, Today: s.st.Now().In(china).Format("2006-01-02")}
+	p := outcomePage{Layout: s.layout(r, "outcome.item"), Recipients: lvzhi.OutcomeRecipients, Today: s.st.Now().In(lvzhi.China).Format("2006-01-02")}
 	var err error
 	if p.Outcome, err = s.st.Outcome(ctx, a, id); err != nil {
 		return p, err

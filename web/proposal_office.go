@@ -110,7 +110,7 @@ func (s *Server) handleProposalRegister(w http.ResponseWriter, r *http.Request) 
 		s.fail(w, r, err)
 		return
 	}
-	sendXLSX(w, "提案登记簿"+time.Now().In(china).Format("20060102")+".xlsx", buf.Bytes())
+	sendXLSX(w, "提案登记簿"+time.Now().In(lvzhi.China).Format("20060102")+".xlsx", buf.Bytes())
 }
 
 // handleProposalPrint sends the proposal form (提案纸) as a DOCX.

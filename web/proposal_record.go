@@ -126,7 +126,7 @@ func actionInput(r *http.Request) lvzhi.ProposalActionInput {
 
 // formDate reads a YYYY-MM-DD field as the start of that day in China; zero when empty or wrong.
 func formDate(v string) time.Time {
-	t, err := time.ParseInLocation("2006-01-02", v, china)
+	t, err := time.ParseInLocation("2006-01-02", v, lvzhi.China)
 	if err != nil {
 		return time.Time{}
 	}

@@ -75,7 +75,7 @@ func funcs(lang string, cat map[string]string) template.FuncMap {
 			if t.IsZero() {
 				return ""
 			}
-			t = t.In(china)
+			t = t.In(lvzhi.China)
 			if lang == "en" {
 				return t.Format("2 Jan 2006")
 			}
@@ -85,7 +85,7 @@ func funcs(lang string, cat map[string]string) template.FuncMap {
 			if t.IsZero() {
 				return ""
 			}
-			return t.In(china).Format("2006-01-02 15:04")
+			return t.In(lvzhi.China).Format("2006-01-02 15:04")
 		},
 		"when":      func(t time.Time) string { return when(lang, t) }, // web/when.go
 		"period":    func(a, b time.Time) string { return period(lang, a, b) },
@@ -147,9 +147,6 @@ func badgeClass(state string) string {
 	}
 	return "badge-left"
 }
-
-// china is the time zone every date on a page is shown in; the database keeps UTC.
-var china = time.FixedZone("CST", 8*3600)
 
 // render writes a page with the given status. Rendering into a buffer first means a template
 // error becomes a clean error page rather than half a page.

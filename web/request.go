@@ -42,7 +42,7 @@ type requestListPage struct {
 // requestFilter reads the list's filters; the year defaults to this year (year=0 for all).
 func requestFilter(a lvzhi.Actor, q url.Values) lvzhi.RequestFilter {
 	f := lvzhi.RequestFilter{CommitteeID: a.CommitteeID, Type: q.Get("type"), State: q.Get("state"), Q: q.Get("q"),
-		DepartmentID: formID(q.Get("department_id")), Year: time.Now().In(china).Year()}
+		DepartmentID: formID(q.Get("department_id")), Year: time.Now().In(lvzhi.China).Year()}
 	if v := q.Get("year"); v != "" {
 		f.Year, _ = strconv.Atoi(v)
 	}
@@ -62,7 +62,7 @@ func (s *Server) handleRequestList(w http.ResponseWriter, r *http.Request) {
 	for _, st := range []string{lvzhi.RequestDraft, lvzhi.RequestSubmitted, lvzhi.RequestWithdrawn} {
 		p.States = append(p.States, kindOption{st, lvzhi.RequestWorkflow.StateLabel[st]})
 	}
-	for y := time.Now().In(china).Year(); y >= time.Now().In(china).Year()-5; y-- {
+	for y := time.Now().In(lvzhi.China).Year(); y >= time.Now().In(lvzhi.China).Year()-5; y-- {
 		p.Years = append(p.Years, y)
 	}
 	list, total, err := s.st.ListRequests(r.Context(), a, p.Filter)
@@ -92,7 +92,7 @@ func (s *Server) requestForm(r *http.Request, req lvzhi.Request, title string) (
 	a := actor(r)
 	p := requestFormPage{Layout: s.layout(r, title), Request: req}
 	if !req.OnDate.IsZero() {
-		p.DateText = req.OnDate.In(china).Format("2006-01-02")
+		p.DateText = req.OnDate.In(lvzhi.China).Format("2006-01-02")
 	}
 	for _, t := range lvzhi.RequestTypes {
 		p.Types = append(p.Types, kindOption{t, lvzhi.RequestTypeLabel[t]})
@@ -267,7 +267,7 @@ func (s *Server) handleRequestExport(w http.ResponseWriter, r *http.Request) {
 	defer x.Close()
 	rows := [][]any{{"序号", "日期", "类别", "标题", "起草科室", "状态", "收到批示"}}
 	for i, q := range all {
-		rows = append(rows, []any{i + 1, q.OnDate.In(china).Format("2006-01-02"), lvzhi.RequestTypeLabel[q.Type], q.Subject,
+		rows = append(rows, []any{i + 1, q.OnDate.In(lvzhi.China).Format("2006-01-02"), lvzhi.RequestTypeLabel[q.Type], q.Subject,
 			q.Department, lvzhi.RequestWorkflow.StateLabel[q.State], q.Instructions})
 	}
 	for i, row := range rows {
@@ -282,5 +282,5 @@ func (s *Server) handleRequestExport(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	sendXLSX(w, "请示报告"+time.Now().In(china).Format("20060102")+".xlsx", buf.Bytes())
+	sendXLSX(w, "请示报告"+time.Now().In(lvzhi.China).Format("20060102")+".xlsx", buf.Bytes())
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"lvzhi"
 	"net/http"
 	"net/url"
 	"strings"
@@ -17,7 +18,7 @@ func TestPageRequests(t *testing.T) {
 	forEachAPIStore(t, func(t *testing.T, st *store.Store) {
 		f := newProposalFixture(t, st)
 		clerk, member := f.browser("clerk"), f.browser("liwei")
-		year := time.Now().In(china).Year()
+		year := time.Now().In(lvzhi.China).Year()
 		on := fmt.Sprintf("%d-01-15", year)
 		resp, err := clerk.PostForm(f.url+"/requests", url.Values{"type": {"report"}, "subject": {""}, "on_date": {on},
 			"department_id": {fmt.Sprint(f.department.ID)}})

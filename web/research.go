@@ -23,7 +23,7 @@ func (s *Server) handleResearchList(w http.ResponseWriter, r *http.Request) {
 	a := actor(r)
 	p := researchListPage{Layout: s.layout(r, "research.title")}
 	p.Year, _ = strconv.Atoi(r.URL.Query().Get("year"))
-	this := s.st.Now().In(china).Year()
+	this := s.st.Now().In(lvzhi.China).Year()
 	if p.Year == 0 {
 		p.Year = this
 	}
@@ -193,7 +193,7 @@ func (s *Server) handleResearchNew(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	t := lvzhi.ResearchTopic{Year: s.st.Now().In(china).Year()}
+	t := lvzhi.ResearchTopic{Year: s.st.Now().In(lvzhi.China).Year()}
 	s.renderResearchForm(w, r, http.StatusOK, researchFormPage{Layout: s.layout(r, "research.new"), Topic: t, Action: "/research-topics"}, nil)
 }
 

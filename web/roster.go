@@ -163,5 +163,5 @@ func (s *Server) handleRosterExport(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	sendXLSX(w, "委员名册"+time.Now().In(china).Format("20060102")+".xlsx", buf.Bytes())
+	sendXLSX(w, "委员名册"+time.Now().In(lvzhi.China).Format("20060102")+".xlsx", buf.Bytes())
 }

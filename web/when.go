@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"lvzhi"
 	"time"
 )
 
@@ -12,7 +13,7 @@ func when(lang string, t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	t = t.In(china)
+	t = t.In(lvzhi.China)
 	if lang == "en" {
 		return t.Format("2 Jan 2006 15:04")
 	}
@@ -25,7 +26,7 @@ func period(lang string, from, to time.Time) string {
 	if to.IsZero() {
 		return when(lang, from)
 	}
-	f, e := from.In(china), to.In(china)
+	f, e := from.In(lvzhi.China), to.In(lvzhi.China)
 	if f.Year() == e.Year() && f.YearDay() == e.YearDay() {
 		return when(lang, from) + "—" + e.Format("15:04")
 	}
