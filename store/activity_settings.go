@@ -5,9 +5,7 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/base64"
-	"encoding/json"
 	"errors"
-	"strconv"
 	"time"
 
 	"lvzhi"
@@ -16,16 +14,10 @@ import (
 // ActivitySettings returns a committee's activity types and absence rules, the defaults until
 // staff save their own. They are not secret: forms show the types.
 func (s *Store) ActivitySettings(ctx context.Context, committeeID int64) (lvzhi.ActivitySettings, error) {
-	var raw string
-	err := s.db.QueryRowContext(ctx, s.dialect.rebind(`SELECT value FROM settings WHERE key = $1`), activitySettingsKey(committeeID)).Scan(&raw)
-	if errors.Is(err, sql.ErrNoRows) {
-		return lvzhi.DefaultActivitySettings(), nil
-	} else if err != nil {
-		return lvzhi.ActivitySettings{}, err
-	}
 	var out lvzhi.ActivitySettings
-	if err := json.Unmarshal([]byte(raw), &out); err != nil {
-		return out, err
+	found, err := s.readSetting(ctx, committeeSetting("activities", committeeID), &out)
+	if err != nil || !found {
+		return lvzhi.DefaultActivitySettings(), err
 	}
 	if len(out.Types) == 0 {
 		out.Types = lvzhi.DefaultActivitySettings().Types
@@ -38,25 +30,13 @@ func (s *Store) SetActivitySettings(ctx context.Context, a lvzhi.Actor, st lvzhi
 	if err := st.Validate(); err != nil {
 		return err
 	}
-	raw, err := json.Marshal(st)
-	if err != nil {
-		return err
-	}
-	key := activitySettingsKey(a.CommitteeID)
+	key := committeeSetting("activities", a.CommitteeID)
 	return s.write(ctx, a, "activity.settings", key, func(tx *Tx) error {
 		if err := lvzhi.Authorize(a, lvzhi.ActionCreate, lvzhi.Target{Kind: lvzhi.KindActivity, CommitteeID: a.CommitteeID}); err != nil {
 			return err // those who plan the committee's activities
 		}
-		if _, err := tx.exec(ctx, `DELETE FROM settings WHERE key = $1`, key); err != nil {
-			return err
-		}
-		_, err := tx.exec(ctx, `INSERT INTO settings (key, value) VALUES ($1, $2)`, key, string(raw))
-		return err
+		return tx.putSetting(ctx, key, st)
 	})
-}
-
-func activitySettingsKey(committeeID int64) string {
-	return "activities:" + strconv.FormatInt(committeeID, 10)
 }
 
 // checkinSecretKey names the deployment's check-in secret in the settings table.

@@ -2,9 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"encoding/json"
-	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -218,14 +215,8 @@ func (t *Tx) addOpinionVersion(ctx context.Context, a lvzhi.Actor, o lvzhi.Opini
 // saves its own.
 func (s *Store) OpinionSettings(ctx context.Context, committeeID int64) (lvzhi.OpinionSettings, error) {
 	out := lvzhi.DefaultOpinionSettings()
-	var raw string
-	err := s.db.QueryRowContext(ctx, s.dialect.rebind(`SELECT value FROM settings WHERE key = $1`), opinionSettingsKey(committeeID)).Scan(&raw)
-	if errors.Is(err, sql.ErrNoRows) {
-		return out, nil
-	} else if err != nil {
-		return out, err
-	}
-	return out, json.Unmarshal([]byte(raw), &out)
+	_, err := s.readSetting(ctx, committeeSetting("opinions", committeeID), &out)
+	return out, err
 }
 
 // SetOpinionSettings saves a committee's rules for reports; the office's job.
@@ -233,23 +224,11 @@ func (s *Store) SetOpinionSettings(ctx context.Context, a lvzhi.Actor, o lvzhi.O
 	if o.MaxChars < 200 || o.MaxChars > 20000 {
 		return lvzhi.Invalid(map[string]string{"max_chars": "字数限制应在200至20000字之间"})
 	}
-	raw, err := json.Marshal(o)
-	if err != nil {
-		return err
-	}
-	key := opinionSettingsKey(a.CommitteeID)
+	key := committeeSetting("opinions", a.CommitteeID)
 	return s.write(ctx, a, "opinion.settings", key, func(tx *Tx) error {
 		if err := lvzhi.Authorize(a, "edit", lvzhi.Target{Kind: lvzhi.KindOpinion, CommitteeID: a.CommitteeID}); err != nil {
 			return err // the office: those who edit the committee's reports
 		}
-		if _, err := tx.exec(ctx, `DELETE FROM settings WHERE key = $1`, key); err != nil {
-			return err
-		}
-		_, err := tx.exec(ctx, `INSERT INTO settings (key, value) VALUES ($1, $2)`, key, string(raw))
-		return err
+		return tx.putSetting(ctx, key, o)
 	})
-}
-
-func opinionSettingsKey(committeeID int64) string {
-	return "opinions:" + strconv.FormatInt(committeeID, 10)
 }

@@ -2,9 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"encoding/json"
-	"errors"
 	"time"
 
 	"lvzhi"
@@ -178,16 +175,10 @@ func (s *Store) Policy(ctx context.Context, a lvzhi.Actor) (lvzhi.PasswordPolicy
 
 // policy returns the security policy the store itself applies, the default until one is saved.
 func (s *Store) policy(ctx context.Context) (lvzhi.PasswordPolicy, error) {
-	var raw string
-	err := s.db.QueryRowContext(ctx, s.dialect.rebind(`SELECT value FROM settings WHERE key = $1`), "policy").Scan(&raw)
-	if errors.Is(err, sql.ErrNoRows) {
-		return lvzhi.DefaultPolicy(), nil
-	} else if err != nil {
-		return lvzhi.PasswordPolicy{}, err
-	}
 	var j policyJSON
-	if err := json.Unmarshal([]byte(raw), &j); err != nil {
-		return lvzhi.PasswordPolicy{}, err
+	found, err := s.readSetting(ctx, "policy", &j)
+	if err != nil || !found {
+		return lvzhi.DefaultPolicy(), err
 	}
 	return lvzhi.PasswordPolicy{
 		MinLength: j.MinLength, MinClasses: j.MinClasses, MaxAge: time.Duration(j.MaxAgeDays) * 24 * time.Hour,
@@ -202,13 +193,10 @@ func (s *Store) SetPolicy(ctx context.Context, a lvzhi.Actor, p lvzhi.PasswordPo
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	raw, err := json.Marshal(policyJSON{
+	saved := policyJSON{
 		MinLength: p.MinLength, MinClasses: p.MinClasses, MaxAgeDays: int(p.MaxAge.Hours() / 24), History: p.History,
 		MaxFailures: p.MaxFailures, LockoutMinutes: int(p.LockoutFor.Minutes()), IdleMinutes: int(p.IdleTimeout.Minutes()),
 		AbsoluteMinutes: int(p.AbsoluteTimeout.Minutes()), RequireTOTP: p.RequireTOTP,
-	})
-	if err != nil {
-		return err
 	}
 	// The policy holds for the whole deployment, so only the top committee's security
 	// administrator sets it; a county's would otherwise change the province's. (Read before
@@ -224,10 +212,6 @@ func (s *Store) SetPolicy(ctx context.Context, a lvzhi.Actor, p lvzhi.PasswordPo
 		if err := lvzhi.Authorize(a, lvzhi.ActionUpdate, lvzhi.Target{Kind: lvzhi.KindPolicy, CommitteeID: a.CommitteeID}); err != nil {
 			return err
 		}
-		if _, err := tx.exec(ctx, `DELETE FROM settings WHERE key = 'policy'`); err != nil {
-			return err
-		}
-		_, err := tx.exec(ctx, `INSERT INTO settings (key, value) VALUES ('policy', $1)`, string(raw))
-		return err
+		return tx.putSetting(ctx, "policy", saved)
 	})
 }
