@@ -100,15 +100,33 @@ func (s *Server) handleCheckinQR(w http.ResponseWriter, r *http.Request) {
 	w.Write(png)
 }
 
-// checkinResultPage is what the member's phone shows after scanning.
+// checkinResultPage is what the member's phone shows on scanning (a button to check in) and
+// after pressing it (the result).
 type checkinResultPage struct {
 	Layout
 	Activity   lvzhi.Activity
 	Invitation lvzhi.Invitation
 	Error      string
+	Confirm    string // the address the button posts to; empty once the check-in was tried
 }
 
-// handleScanCheckin checks the signed-in member in with the scanned code.
+// handleCheckinConfirm is where the scanned code leads: the activity and one button. Opening
+// an address changes nothing — a link preview or a prefetching browser must not check anyone
+// in — so the check-in itself is the POST the button sends, while the code is still fresh.
+func (s *Server) handleCheckinConfirm(w http.ResponseWriter, r *http.Request) {
+	a, id := actor(r), formID(r.PathValue("id"))
+	p := checkinResultPage{Layout: s.layout(r, "checkin.title"), Confirm: r.URL.Path}
+	x, err := s.st.Activity(r.Context(), a, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p.Activity = x
+	s.render(w, r, http.StatusOK, "checkin", p)
+}
+
+// handleScanCheckin checks the signed-in member in with the scanned code (the confirm page's
+// button).
 func (s *Server) handleScanCheckin(w http.ResponseWriter, r *http.Request) {
 	a, ctx, id := actor(r), r.Context(), formID(r.PathValue("id"))
 	p := checkinResultPage{Layout: s.layout(r, "checkin.title")}

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -90,7 +91,8 @@ func TestActivityPages(t *testing.T) {
 		{"member", liwei, "/", 200, []string{"活动邀请", "视察城市供水保障"}},
 		{"member", liwei, page, 200, []string{"我的参会邀请", "察看水厂运行情况"}},
 		{"member", liwei, page + "/checkin", 403, nil},
-		{"member", liwei, fmt.Sprintf("/checkin/%d/forged", x.ID), 422, []string{"过期"}},
+		{"member", liwei, fmt.Sprintf("/checkin/%d/forged", x.ID), 200, []string{"确认签到"}},
+		{"other member", wangfang, fmt.Sprintf("/checkin/%d/forged", x.ID), 403, nil},
 		{"other member", wangfang, page, 403, nil},
 		{"other member", wangfang, "/my/activities", 200, []string{"目前没有邀请您参加的活动"}},
 	} {
@@ -105,4 +107,29 @@ func TestActivityPages(t *testing.T) {
 			}
 		}
 	}
+	// Opening the scanned address checked nobody in; the button's POST does, and a forged
+	// code is refused there.
+	if n := checkedIn(t, st, x.ID); n != 0 {
+		t.Errorf("after opening check-in addresses, %d checked in; want 0", n)
+	}
+	status, body := f.call("POST", fmt.Sprintf("/checkin/%d/forged", x.ID), liwei, nil)
+	if status != http.StatusUnprocessableEntity || !strings.Contains(string(body), "过期") {
+		t.Errorf("POST a forged code: %d, want 422 naming an expired code", status)
+	}
+}
+
+// checkedIn counts the participants of an activity who are checked in.
+func checkedIn(t *testing.T, st *store.Store, id int64) int {
+	t.Helper()
+	ps, err := st.Participants(context.Background(), lvzhi.System(0), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, p := range ps {
+		if p.Checked() {
+			n++
+		}
+	}
+	return n
 }

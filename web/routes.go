@@ -142,7 +142,8 @@ func (s *Server) routes() *http.ServeMux {
 	page("GET /activities/{id}/checkin", s.handleCheckinScreen)
 	page("GET /activities/{id}/checkin/code", s.handleCheckinCode)
 	page("GET /activities/{id}/checkin/qr.png", s.handleCheckinQR)
-	page("GET /checkin/{id}/{token}", s.handleScanCheckin)
+	page("GET /checkin/{id}/{token}", s.handleCheckinConfirm)
+	page("POST /checkin/{id}/{token}", s.handleScanCheckin)
 	page("GET /my/activities", s.handleMyActivities)
 
 	// The annual consultation plan (年度协商计划) and the activities that carry its items out,

@@ -90,7 +90,8 @@ func TestBrowserActivityLeaveAndCheckin(t *testing.T) {
 	}
 
 	signIn(t, ctx, s, "member2")
-	do(t, ctx, "member B scans the code", chromedp.Navigate(link), chromedp.WaitVisible(chromedp.CSS("#checkin-ok, #checkin-error")))
+	do(t, ctx, "member B scans the code and confirms", chromedp.Navigate(link), chromedp.WaitVisible(chromedp.ID("checkin-confirm")),
+		chromedp.Click(chromedp.ID("checkin-confirm")), chromedp.WaitVisible(chromedp.CSS("#checkin-ok, #checkin-error")))
 	if msg := text(t, ctx, chromedp.CSS("#checkin-ok, #checkin-error")); !strings.Contains(msg, "签到成功") {
 		t.Fatalf("member B's check-in says %q", msg)
 	}
