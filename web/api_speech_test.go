@@ -156,5 +156,13 @@ func TestOutcomeAndResearchAPI(t *testing.T) {
 		if code, page := get(t, f.browser("liwei"), fmt.Sprintf("%s/research-topics/%d", f.url, rt.ID)); code != http.StatusOK || !strings.Contains(page, "调研报告正文") {
 			t.Errorf("topic page for a member: %d", code)
 		}
+		// A leader's instruction on the final report shows on the topic's page to the office.
+		if _, err := st.AddInstruction(context.Background(), sys, lvzhi.KindResearchTopic, rt.ID, lvzhi.Instruction{Leader: "王书记", Rank: "市委主要领导",
+			GivenOn: time.Now(), Body: "调研报告很好,请相关部门吸收采纳。"}); err != nil {
+			t.Fatalf("instruction on the topic: %v", err)
+		}
+		if code, page := get(t, f.browser("clerk"), fmt.Sprintf("%s/research-topics/%d", f.url, rt.ID)); code != http.StatusOK || !strings.Contains(page, "请相关部门吸收采纳") {
+			t.Errorf("topic page for the office: %d, instruction shown = %v", code, strings.Contains(page, "请相关部门吸收采纳"))
+		}
 	})
 }

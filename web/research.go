@@ -40,13 +40,14 @@ func (s *Server) handleResearchList(w http.ResponseWriter, r *http.Request) {
 // researchPage is the data of a topic's page.
 type researchPage struct {
 	Layout
-	Topic       lvzhi.ResearchTopic
-	Actions     []string
-	CanEdit     bool
-	History     []lvzhi.Event
-	Attachments AttachmentsPart
-	Errors      map[string]string
-	Error       string
+	Topic        lvzhi.ResearchTopic
+	Actions      []string
+	CanEdit      bool
+	History      []lvzhi.Event
+	Instructions InstructionsPart // leaders' instructions on the topic's final report
+	Attachments  AttachmentsPart
+	Errors       map[string]string
+	Error        string
 }
 
 // RoleLabel names a team role.
@@ -65,6 +66,9 @@ func (s *Server) researchPage(r *http.Request, id int64) (researchPage, error) {
 	}
 	open := p.Topic.State != lvzhi.ResearchCompleted && p.Topic.State != lvzhi.ResearchCancelled
 	p.CanEdit = open && lvzhi.Can(a, lvzhi.ActionUpdate, p.Topic.Target())
+	if p.Instructions, err = s.instructionsPart(r, lvzhi.KindResearchTopic, id); err != nil {
+		return p, err
+	}
 	if p.Attachments, err = s.attachmentsPart(r, lvzhi.KindResearchTopic, id); err != nil {
 		return p, err
 	}

@@ -103,13 +103,14 @@ func (s *Server) handleSpeechList(w http.ResponseWriter, r *http.Request) {
 type speechPage struct {
 	Layout
 	speechOptions
-	Speech      lvzhi.Speech
-	Actions     []string
-	CanEdit     bool
-	History     []lvzhi.Event
-	Attachments AttachmentsPart
-	Errors      map[string]string
-	Error       string
+	Speech       lvzhi.Speech
+	Actions      []string
+	CanEdit      bool
+	History      []lvzhi.Event
+	Instructions InstructionsPart // leaders' instructions on the speech
+	Attachments  AttachmentsPart
+	Errors       map[string]string
+	Error        string
 }
 
 func (s *Server) speechPage(r *http.Request, id int64) (speechPage, error) {
@@ -132,6 +133,9 @@ func (s *Server) speechPage(r *http.Request, id int64) (speechPage, error) {
 	}
 	open := p.Speech.Kind == lvzhi.SpeechActivity || p.Speech.State == lvzhi.SpeechSubmitted
 	p.CanEdit = open && lvzhi.Can(a, lvzhi.ActionUpdate, p.Speech.Target())
+	if p.Instructions, err = s.instructionsPart(r, lvzhi.KindSpeech, id); err != nil {
+		return p, err
+	}
 	if p.Attachments, err = s.attachmentsPart(r, lvzhi.KindSpeech, id); err != nil {
 		return p, err
 	}
