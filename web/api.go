@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"io"
@@ -335,6 +336,21 @@ type eventJSON struct {
 	ActorID   *int64    `json:"actor_id"`
 	ActorName string    `json:"actor_name"`
 	At        time.Time `json:"at"`
+}
+
+// writeEvents answers GET …/{id}/events: the history of the record the path names, read by
+// the module's own history method (which checks the actor may read the record).
+func (s *Server) writeEvents(w http.ResponseWriter, r *http.Request, history func(context.Context, lvzhi.Actor, int64) ([]lvzhi.Event, error)) {
+	id, err := pathID(r)
+	var events []lvzhi.Event
+	if err == nil {
+		events, err = history(r.Context(), actor(r), id)
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, list(events, len(events), toEventJSON))
 }
 
 func toEventJSON(e lvzhi.Event) eventJSON {

@@ -148,16 +148,7 @@ func (s *Server) apiActivityAction(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiListActivityEvents(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	var rows []lvzhi.Event
-	if err == nil {
-		rows, err = s.st.ActivityHistory(r.Context(), actor(r), id)
-	}
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, list(rows, len(rows), toEventJSON))
+	s.writeEvents(w, r, s.st.ActivityHistory)
 }
 
 func (s *Server) apiListGuests(w http.ResponseWriter, r *http.Request) {

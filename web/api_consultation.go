@@ -228,16 +228,7 @@ func (s *Server) apiUnlinkPlanActivity(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiListPlanItemEvents(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	var events []lvzhi.Event
-	if err == nil {
-		events, err = s.st.PlanItemHistory(r.Context(), actor(r), id)
-	}
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, list(events, len(events), toEventJSON))
+	s.writeEvents(w, r, s.st.PlanItemHistory)
 }
 
 // planStatsJSON is a year's plan figures.

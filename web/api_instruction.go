@@ -189,16 +189,7 @@ func (s *Server) apiInstructionAction(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiListInstructionEvents(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	var events []lvzhi.Event
-	if err == nil {
-		events, err = s.st.InstructionHistory(r.Context(), actor(r), id)
-	}
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, list(events, len(events), toEventJSON))
+	s.writeEvents(w, r, s.st.InstructionHistory)
 }
 
 // apiListRecordInstructions lists the instructions on one record.

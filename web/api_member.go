@@ -211,14 +211,5 @@ func (s *Server) apiMemberAction(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiListMemberEvents(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	var events []lvzhi.Event
-	if err == nil {
-		events, err = s.st.MemberHistory(r.Context(), actor(r), id)
-	}
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, list(events, len(events), toEventJSON))
+	s.writeEvents(w, r, s.st.MemberHistory)
 }

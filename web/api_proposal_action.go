@@ -122,16 +122,7 @@ func (s *Server) apiRespondCosign(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiListProposalEvents(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	var events []lvzhi.Event
-	if err == nil {
-		events, err = s.st.ProposalHistory(r.Context(), actor(r), id)
-	}
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, list(events, len(events), toEventJSON))
+	s.writeEvents(w, r, s.st.ProposalHistory)
 }
 
 // proposalSimilarJSON is a proposal like the one in question, with their estimated similarity.

@@ -164,16 +164,7 @@ func (s *Server) apiRequestAction(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiListRequestEvents(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	var events []lvzhi.Event
-	if err == nil {
-		events, err = s.st.RequestHistory(r.Context(), actor(r), id)
-	}
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, list(events, len(events), toEventJSON))
+	s.writeEvents(w, r, s.st.RequestHistory)
 }
 
 // requestStatsJSON are a year's submitted requests and reports, per type, month and department.

@@ -207,14 +207,5 @@ func (s *Server) apiCompleteMilestone(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiListResearchEvents(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	var events []lvzhi.Event
-	if err == nil {
-		events, err = s.st.ResearchHistory(r.Context(), actor(r), id)
-	}
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, list(events, len(events), toEventJSON))
+	s.writeEvents(w, r, s.st.ResearchHistory)
 }

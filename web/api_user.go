@@ -171,16 +171,7 @@ func (s *Server) apiUserAction(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiListUserEvents(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	var events []lvzhi.Event
-	if err == nil {
-		events, err = s.st.UserHistory(r.Context(), actor(r), id)
-	}
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, list(events, len(events), toEventJSON))
+	s.writeEvents(w, r, s.st.UserHistory)
 }
 
 // apiChangeMyPassword changes the signed-in user's own password. Every session of the
