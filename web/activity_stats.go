@@ -1,13 +1,10 @@
 package web
 
 import (
-	"bytes"
 	"fmt"
 	"net/http"
 	"net/url"
 	"time"
-
-	"github.com/xuri/excelize/v2"
 
 	"lvzhi"
 	"lvzhi/sheet"
@@ -99,16 +96,6 @@ func (s *Server) handleAttendanceExport(w http.ResponseWriter, r *http.Request) 
 }
 
 func attendanceXLSX(p attendanceStatsPage) ([]byte, error) {
-	f := excelize.NewFile()
-	defer f.Close()
-	sw, err := f.NewStreamWriter("Sheet1")
-	if err != nil {
-		return nil, err
-	}
-	header, err := sheet.HeaderStyle(f, false)
-	if err != nil {
-		return nil, err
-	}
 	names := []string{lvzhi.AttendanceGroupLabel[p.Filter.GroupBy], "", "应出席", "出席", "迟到", "请假", "缺席", "出勤率"}
 	switch p.Filter.GroupBy {
 	case lvzhi.AttendanceByMember:
@@ -116,21 +103,11 @@ func attendanceXLSX(p attendanceStatsPage) ([]byte, error) {
 	case lvzhi.AttendanceByActivity:
 		names[0], names[1] = "活动", "日期"
 	}
-	if err := sheet.StreamHeader(sw, names, []float64{28, 16, 10, 10, 10, 10, 10, 10}, nil, header, 0); err != nil {
-		return nil, err
-	}
+	rows := make([][]any, len(p.Rows))
 	for i, r := range p.Rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(cell, []any{r.Name, r.Extra, r.Total(), r.Attended, r.Late, r.Leave, r.Absent, p.Rate(r)}); err != nil {
-			return nil, err
-		}
+		rows[i] = []any{r.Name, r.Extra, r.Total(), r.Attended, r.Late, r.Leave, r.Absent, p.Rate(r)}
 	}
-	if err := sw.Flush(); err != nil {
-		return nil, err
-	}
-	var buf bytes.Buffer
-	err = f.Write(&buf)
-	return buf.Bytes(), err
+	return sheet.Table(names, []float64{28, 16, 10, 10, 10, 10, 10, 10}, rows)
 }
 
 // leaveQueuePage is the staff's queue of leave requests waiting for a decision.

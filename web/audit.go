@@ -1,13 +1,11 @@
 package web
 
 import (
-	"bytes"
+	"lvzhi/sheet"
 	"net/http"
 	"net/url"
 	"strconv"
 	"time"
-
-	"github.com/xuri/excelize/v2"
 
 	"lvzhi"
 )
@@ -65,28 +63,12 @@ func (s *Server) handleAuditExport(w http.ResponseWriter, r *http.Request) {
 	sendXLSX(w, "审计日志"+time.Now().In(lvzhi.China).Format("20060102")+".xlsx", b)
 }
 
-func auditXLSX(rows []lvzhi.AuditEntry) ([]byte, error) {
-	f := excelize.NewFile()
-	defer f.Close()
-	sw, err := f.NewStreamWriter("Sheet1")
-	if err != nil {
-		return nil, err
+func auditXLSX(entries []lvzhi.AuditEntry) ([]byte, error) {
+	rows := make([][]any, len(entries))
+	for i, e := range entries {
+		rows[i] = []any{e.ID, e.At.In(lvzhi.China).Format("2006-01-02 15:04:05"), e.Username, e.Action, e.Object,
+			lvzhi.AuditResultLabel[e.Result], e.Detail, e.IP, e.Hash}
 	}
-	head := []any{"序号", "时间", "用户", "操作", "对象", "结果", "说明", "IP地址", "哈希"}
-	if err := sw.SetRow("A1", head); err != nil {
-		return nil, err
-	}
-	for i, e := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(cell, []any{e.ID, e.At.In(lvzhi.China).Format("2006-01-02 15:04:05"), e.Username, e.Action, e.Object,
-			lvzhi.AuditResultLabel[e.Result], e.Detail, e.IP, e.Hash}); err != nil {
-			return nil, err
-		}
-	}
-	if err := sw.Flush(); err != nil {
-		return nil, err
-	}
-	var buf bytes.Buffer
-	err = f.Write(&buf)
-	return buf.Bytes(), err
+	return sheet.Table([]string{"序号", "时间", "用户", "操作", "对象", "结果", "说明", "IP地址", "哈希"},
+		[]float64{8, 20, 14, 20, 16, 8, 40, 16, 20}, rows)
 }

@@ -1,15 +1,13 @@
 package web
 
 import (
-	"bytes"
 	"net/http"
 	"net/url"
 	"strconv"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"lvzhi"
+	"lvzhi/sheet"
 	"lvzhi/store"
 )
 
@@ -138,33 +136,17 @@ func (s *Server) handleInstructionExport(w http.ResponseWriter, r *http.Request)
 	sendXLSX(w, "领导批示"+time.Now().In(lvzhi.China).Format("20060102")+".xlsx", b)
 }
 
-func instructionsXLSX(rows []lvzhi.Instruction) ([]byte, error) {
-	f := excelize.NewFile()
-	defer f.Close()
-	sw, err := f.NewStreamWriter("Sheet1")
-	if err != nil {
-		return nil, err
-	}
-	head := []any{"序号", "批示日期", "领导", "领导级别", "批示内容", "记录类别", "记录标题", "落实部门", "落实情况", "完成日期", "落实状态"}
-	if err := sw.SetRow("A1", head); err != nil {
-		return nil, err
-	}
-	for i, in := range rows {
+func instructionsXLSX(list []lvzhi.Instruction) ([]byte, error) {
+	rows := make([][]any, len(list))
+	for i, in := range list {
 		done := ""
 		if !in.DoneOn.IsZero() {
 			done = in.DoneOn.In(lvzhi.China).Format("2006-01-02")
 		}
-		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(cell, []any{i + 1, in.GivenOn.In(lvzhi.China).Format("2006-01-02"), in.Leader, in.Rank, in.Body,
+		rows[i] = []any{i + 1, in.GivenOn.In(lvzhi.China).Format("2006-01-02"), in.Leader, in.Rank, in.Body,
 			lvzhi.RecordKindLabel[in.RecordKind], in.RecordTitle, in.Department, in.FollowUp, done,
-			lvzhi.InstructionWorkflow.StateLabel[in.State]}); err != nil {
-			return nil, err
-		}
+			lvzhi.InstructionWorkflow.StateLabel[in.State]}
 	}
-	if err := sw.Flush(); err != nil {
-		return nil, err
-	}
-	var buf bytes.Buffer
-	err = f.Write(&buf)
-	return buf.Bytes(), err
+	return sheet.Table([]string{"序号", "批示日期", "领导", "领导级别", "批示内容", "记录类别", "记录标题", "落实部门", "落实情况", "完成日期", "落实状态"},
+		[]float64{6, 12, 10, 14, 40, 12, 30, 16, 30, 12, 10}, rows)
 }

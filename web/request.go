@@ -1,13 +1,11 @@
 package web
 
 import (
-	"bytes"
+	"lvzhi/sheet"
 	"net/http"
 	"net/url"
 	"strconv"
 	"time"
-
-	"github.com/xuri/excelize/v2"
 
 	"lvzhi"
 )
@@ -263,24 +261,15 @@ func (s *Server) handleRequestExport(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	x := excelize.NewFile()
-	defer x.Close()
-	rows := [][]any{{"序号", "日期", "类别", "标题", "起草科室", "状态", "收到批示"}}
+	rows := make([][]any, len(all))
 	for i, q := range all {
-		rows = append(rows, []any{i + 1, q.OnDate.In(lvzhi.China).Format("2006-01-02"), lvzhi.RequestTypeLabel[q.Type], q.Subject,
-			q.Department, lvzhi.RequestWorkflow.StateLabel[q.State], q.Instructions})
+		rows[i] = []any{i + 1, q.OnDate.In(lvzhi.China).Format("2006-01-02"), lvzhi.RequestTypeLabel[q.Type], q.Subject,
+			q.Department, lvzhi.RequestWorkflow.StateLabel[q.State], q.Instructions}
 	}
-	for i, row := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := x.SetSheetRow("Sheet1", cell, &row); err != nil {
-			s.fail(w, r, err)
-			return
-		}
-	}
-	var buf bytes.Buffer
-	if err := x.Write(&buf); err != nil {
+	b, err := sheet.Table([]string{"序号", "日期", "类别", "标题", "起草科室", "状态", "收到批示"}, []float64{6, 12, 8, 40, 16, 10, 10}, rows)
+	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	sendXLSX(w, "请示报告"+time.Now().In(lvzhi.China).Format("20060102")+".xlsx", buf.Bytes())
+	sendXLSX(w, "请示报告"+time.Now().In(lvzhi.China).Format("20060102")+".xlsx", b)
 }
